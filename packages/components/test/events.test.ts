@@ -1,0 +1,43 @@
+import { KysoError } from '@kyso/core';
+import { describe, expect, it } from 'vitest';
+import { defineElement, KysoErrorEvent, KysoEvent } from '../src/index.js';
+
+describe('events', () => {
+  it('bubble and are composed, and may be cancelable', () => {
+    const e = new KysoEvent('kyso-sign-start', { field: 'Sig1' }, { cancelable: true });
+    expect(e.type).toBe('kyso-sign-start');
+    expect([e.bubbles, e.composed, e.cancelable]).toEqual([true, true, true]);
+    expect(e.detail.field).toBe('Sig1');
+  });
+
+  it('kyso-error carries the code and a localised message, never a raw stack', () => {
+    const vi = new KysoErrorEvent(new KysoError('PIN_INCORRECT'), 'vi');
+    expect(vi.detail).toMatchObject({ code: 'PIN_INCORRECT', message: 'Mã PIN không đúng.' });
+    const en = new KysoErrorEvent(new TypeError('x is undefined'), 'en');
+    expect(en.detail.code).toBe('INTERNAL');
+    expect(en.detail.message).toBe('Internal error: x is undefined');
+    expect(en.detail.message).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('defineElement', () => {
+  it('tolerates a second registration of the same name', () => {
+    const map = new Map<string, CustomElementConstructor>();
+    const registry = {
+      get: (n: string) => map.get(n),
+      define: (n: string, c: CustomElementConstructor) => void map.set(n, c),
+    };
+    class A {}
+    class B {}
+    const a = A as unknown as CustomElementConstructor;
+    expect(defineElement('kyso-x', a, registry)).toBe(a);
+    expect(defineElement('kyso-x', B as unknown as CustomElementConstructor, registry)).toBe(a);
+    expect(map.size).toBe(1);
+  });
+
+  it('explains when custom elements are not available', () => {
+    expect(() => defineElement('kyso-y', class {} as unknown as CustomElementConstructor, undefined)).toThrow(
+      /not available/,
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import type { Lang } from '../lang.js';
+
+type Messages = Readonly<Record<Lang, string>>;
+
+/**
+ * The one registry of error codes. Codes are stable API: never rename one, only add.
+ * Messages may hold `{name}` placeholders filled from the error's params.
+ */
+export const ERROR_MESSAGES = {
+  // usage and input
+  USAGE: { en: 'Invalid usage: {detail}', vi: 'Cách dùng không hợp lệ: {detail}' },
+  UNKNOWN_COMMAND: { en: 'Unknown command: {command}', vi: 'Lệnh không tồn tại: {command}' },
+  INVALID_INPUT: { en: 'Invalid input: {detail}', vi: 'Dữ liệu vào không hợp lệ: {detail}' },
+  IO_ERROR: { en: 'Cannot access {path}: {detail}', vi: 'Không truy cập được {path}: {detail}' },
+  OUTPUT_EXISTS: {
+    en: 'Output already exists and is not empty: {path}',
+    vi: 'Nơi ghi kết quả đã tồn tại và không trống: {path}',
+  },
+  ABORTED: { en: 'The operation was cancelled.', vi: 'Thao tác đã bị hủy.' },
+  INTERNAL: { en: 'Internal error: {detail}', vi: 'Lỗi nội bộ: {detail}' },
+
+  // keys and certificates
+  BAD_PASSWORD: { en: 'The password is wrong.', vi: 'Mật khẩu không đúng.' },
+  NO_PRIVATE_KEY: {
+    en: 'The key file holds no private key.',
+    vi: 'Tệp khóa không chứa khóa bí mật.',
+  },
+  UNSUPPORTED_ALGORITHM: {
+    en: 'Unsupported algorithm: {algorithm}',
+    vi: 'Thuật toán không được hỗ trợ: {algorithm}',
+  },
+  CERTIFICATE_EXPIRED: {
+    en: 'The signer certificate is outside its validity period ({notBefore} to {notAfter}).',
+    vi: 'Chứng thư số của người ký nằm ngoài thời hạn hiệu lực ({notBefore} đến {notAfter}).',
+  },
+  CERTIFICATE_REVOKED: {
+    en: 'The signer certificate has been revoked.',
+    vi: 'Chứng thư số của người ký đã bị thu hồi.',
+  },
+  REVOCATION_UNAVAILABLE: {
+    en: 'The revocation status of the certificate could not be established.',
+    vi: 'Không xác định được trạng thái thu hồi của chứng thư số.',
+  },
+
+  // signing pipeline
+  SIGNATURE_TOO_LARGE: {
+    en: 'The signature ({size} bytes) does not fit the reserved space ({capacity} bytes).',
+    vi: 'Chữ ký ({size} byte) không vừa vùng đã dành sẵn ({capacity} byte).',
+  },
+  STATE_MISMATCH: {
+    en: 'The prepared signature does not belong to this document.',
+    vi: 'Dữ liệu chuẩn bị ký không khớp với tài liệu này.',
+  },
+  BAD_SIGNATURE_VALUE: {
+    en: "The signature value does not verify against the signer's key.",
+    vi: 'Giá trị chữ ký không khớp với khóa của người ký.',
+  },
+
+  // tokens, HSMs and remote signers
+  PIN_INCORRECT: { en: 'The PIN is incorrect.', vi: 'Mã PIN không đúng.' },
+  PIN_LOCKED: { en: 'The PIN is locked.', vi: 'Mã PIN đã bị khóa.' },
+  KEY_NOT_FOUND: { en: 'The signing key was not found.', vi: 'Không tìm thấy khóa ký.' },
+  TOKEN_NOT_PRESENT: { en: 'The token is not present.', vi: 'Không tìm thấy thiết bị ký (token).' },
+  CREDENTIAL_NOT_AUTHORIZED: {
+    en: 'The signing credential is not authorised for this request.',
+    vi: 'Khóa ký chưa được cấp quyền cho yêu cầu này.',
+  },
+
+  // PDF
+  PDF_STRUCTURE: {
+    en: 'The PDF structure is damaged: {detail}',
+    vi: 'Cấu trúc tệp PDF bị hỏng: {detail}',
+  },
+  ENCRYPTED_PDF: { en: 'The PDF is encrypted.', vi: 'Tệp PDF đã được mã hóa.' },
+  FIELD_ALREADY_SIGNED: {
+    en: 'The field {field} already holds a signature.',
+    vi: 'Trường {field} đã có chữ ký.',
+  },
+  CERTIFIED_NO_CHANGES: {
+    en: 'The document is certified with no changes allowed.',
+    vi: 'Tài liệu đã được chứng thực và không cho phép thay đổi.',
+  },
+  ORGANIZATION_BEFORE_PERSONAL: {
+    en: 'The organisation may only sign a document that already carries a personal signature.',
+    vi: 'Tổ chức chỉ được ký tài liệu đã có chữ ký của người có thẩm quyền.',
+  },
+} as const satisfies Record<string, Messages>;
+
+export type KysoErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function isKysoErrorCode(code: unknown): code is KysoErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_MESSAGES, code);
+}

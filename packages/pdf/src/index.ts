@@ -1,0 +1,1 @@
+export { type ByteSource, blobSource, bytesSource, checkRange } from './io/byte-source.js';
