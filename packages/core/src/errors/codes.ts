@@ -66,6 +66,16 @@ export const ERROR_MESSAGES = {
     vi: 'Khóa ký chưa được cấp quyền cho yêu cầu này.',
   },
 
+  // network and remote services
+  NETWORK_ERROR: {
+    en: 'Cannot reach {url}: {detail}',
+    vi: 'Không kết nối được {url}: {detail}',
+  },
+  REMOTE_SIGNER_ERROR: {
+    en: 'The remote signing service refused the request: {detail}',
+    vi: 'Dịch vụ ký từ xa từ chối yêu cầu: {detail}',
+  },
+
   // PDF
   PDF_STRUCTURE: {
     en: 'The PDF structure is damaged: {detail}',
