@@ -11,12 +11,26 @@ Commands:
                    --base-url URL   where its AIA/CRL links point (default http://127.0.0.1:8788)
                    --only ID,...    only these identities (with their issuers)
 
+  cms sign FILE -o FILE.p7s <key>      sign FILE as a detached CMS/CAdES signature
+                   --tsa URL        add a signature time-stamp (CAdES-T)
+                   --revocation online|embedded|off   check the signer before signing (online)
+  cms verify FILE FILE.p7s             verify a detached signature of FILE
+                   --trust FILE...  trust anchors (PEM or DER), repeatable
+                   --revocation online|embedded|off   (default online)
+                   --at ISO-TIME    validate at this time   --allow-weak   accept SHA-1/RSA-1024
+                   --json           the verification report as JSON
+
+Keys (<key>):
+  --p12 FILE (--password-env VAR | --password-file FILE)
+  --csc URL --credential ID [--token-env VAR] [--pin-env VAR]   a CSC v1/v2 remote signer
+
 Options:
   -h, --help       show this help
   -V, --version    show the version
   --lang vi|en     language of messages (default: KYSO_LANG or the locale)
 
-Exit status: 0 success, 2 usage, input or I/O error.
+Exit status: 0 success (every signature valid), 1 a signature is invalid,
+3 none invalid but some indeterminate (or no signature), 2 usage, input or I/O error.
 Errors print one line on stderr: kyso: CODE: message
 `,
   vi: `kyso — ký số tài liệu PDF
@@ -29,12 +43,27 @@ Lệnh:
                    --base-url URL   địa chỉ AIA/CRL trong chứng thư (mặc định http://127.0.0.1:8788)
                    --only ID,...    chỉ tạo các danh tính này (cùng CA cấp)
 
+  cms sign FILE -o FILE.p7s <khóa>     ký FILE thành chữ ký CMS/CAdES tách rời
+                   --tsa URL        thêm dấu thời gian cho chữ ký (CAdES-T)
+                   --revocation online|embedded|off   kiểm tra người ký trước khi ký (online)
+  cms verify FILE FILE.p7s             xác thực chữ ký tách rời của FILE
+                   --trust FILE...  chứng thư gốc tin cậy (PEM hoặc DER), có thể lặp lại
+                   --revocation online|embedded|off   (mặc định online)
+                   --at ISO-TIME    xác thực tại thời điểm này   --allow-weak   chấp nhận SHA-1/RSA-1024
+                   --json           báo cáo xác thực dạng JSON
+
+Khóa (<khóa>):
+  --p12 FILE (--password-env VAR | --password-file FILE)
+  --csc URL --credential ID [--token-env VAR] [--pin-env VAR]   ký từ xa qua CSC v1/v2
+
 Tùy chọn:
   -h, --help       hiện hướng dẫn này
   -V, --version    hiện phiên bản
   --lang vi|en     ngôn ngữ thông báo (mặc định: KYSO_LANG hoặc locale)
 
-Mã thoát: 0 thành công, 2 lỗi cách dùng, dữ liệu vào hoặc đọc/ghi.
+Mã thoát: 0 thành công (mọi chữ ký hợp lệ), 1 có chữ ký không hợp lệ,
+3 không có chữ ký không hợp lệ nhưng có chữ ký chưa xác định (hoặc không có chữ ký),
+2 lỗi cách dùng, dữ liệu vào hoặc đọc/ghi.
 Lỗi được in một dòng ra stderr: kyso: MÃ: thông báo
 `,
 };

@@ -32,6 +32,7 @@ type Command = (args: string[], ctx: CliContext) => Promise<number>;
 /** Commands load on demand, so `kyso --version` does not pay for the signing code. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   'dev-pki': async () => (await import('./commands/dev-pki.js')).devPki,
+  cms: async () => (await import('./commands/cms.js')).cms,
 };
 
 /** Runs the `kyso` command line; returns the exit status. Never throws. */

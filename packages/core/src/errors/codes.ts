@@ -37,9 +37,13 @@ export const ERROR_MESSAGES = {
     en: 'The signer certificate has been revoked.',
     vi: 'Chứng thư số của người ký đã bị thu hồi.',
   },
+  CERTIFICATE_NOT_FOR_SIGNING: {
+    en: 'The signer certificate may not be used for signatures ({detail}).',
+    vi: 'Chứng thư số không được dùng để ký ({detail}).',
+  },
   REVOCATION_UNAVAILABLE: {
-    en: 'The revocation status of the certificate could not be established.',
-    vi: 'Không xác định được trạng thái thu hồi của chứng thư số.',
+    en: 'The revocation status of the certificate could not be established: {detail}',
+    vi: 'Không xác định được trạng thái thu hồi của chứng thư số: {detail}',
   },
 
   // signing pipeline
@@ -65,11 +69,19 @@ export const ERROR_MESSAGES = {
     en: 'The signing credential is not authorised for this request.',
     vi: 'Khóa ký chưa được cấp quyền cho yêu cầu này.',
   },
+  OTP_INCORRECT: {
+    en: 'The one-time password (OTP) is incorrect or has expired.',
+    vi: 'Mã xác thực một lần (OTP) không đúng hoặc đã hết hạn.',
+  },
 
   // network and remote services
   NETWORK_ERROR: {
     en: 'Cannot reach {url}: {detail}',
     vi: 'Không kết nối được {url}: {detail}',
+  },
+  TIMESTAMP_REFUSED: {
+    en: 'The time-stamping authority {url} gave no usable time-stamp: {detail}',
+    vi: 'Máy chủ cấp dấu thời gian {url} không trả về dấu thời gian hợp lệ: {detail}',
   },
   REMOTE_SIGNER_ERROR: {
     en: 'The remote signing service refused the request: {detail}',

@@ -1,0 +1,57 @@
+import { CscSigner, KysoError, type Lang, Pkcs12Signer, type Signer } from '@kyso/core';
+import { readInput } from '../io/read-input.js';
+import { readSecret } from './secret.js';
+
+/** The key options of DESIGN.md's `kyso` contract (PKCS#11 arrives with the node-adapter). */
+export const KEY_OPTIONS = {
+  p12: { type: 'string' },
+  'password-env': { type: 'string' },
+  'password-file': { type: 'string' },
+  csc: { type: 'string' },
+  credential: { type: 'string' },
+  'token-env': { type: 'string' },
+  'pin-env': { type: 'string' },
+} as const;
+
+export interface KeyValues {
+  p12?: string | undefined;
+  'password-env'?: string | undefined;
+  'password-file'?: string | undefined;
+  csc?: string | undefined;
+  credential?: string | undefined;
+  'token-env'?: string | undefined;
+  'pin-env'?: string | undefined;
+}
+
+const usage = (detail: string, lang: Lang) => new KysoError('USAGE', { params: { detail }, lang });
+
+/** Opens the signer the options name: exactly one of --p12 or --csc. */
+export async function openSigner(
+  values: KeyValues,
+  env: Record<string, string | undefined>,
+  lang: Lang,
+): Promise<Signer> {
+  const chosen = [values.p12 && '--p12', values.csc && '--csc'].filter(Boolean);
+  if (chosen.length !== 1) throw usage('give exactly one key: --p12 FILE or --csc URL --credential ID', lang);
+  if (values.p12) {
+    const password = await readSecret(
+      '--p12',
+      { env: values['password-env'], file: values['password-file'] },
+      env,
+      lang,
+    );
+    if (password === undefined) throw usage('--p12 needs --password-env VAR or --password-file FILE', lang);
+    const bytes = await readInput(values.p12, lang);
+    return Pkcs12Signer.open(bytes, password);
+  }
+  if (!values.credential) throw usage('--csc needs --credential ID', lang);
+  const token = await readSecret('--csc token', { env: values['token-env'] }, env, lang);
+  const pin = await readSecret('--csc PIN', { env: values['pin-env'] }, env, lang);
+  return new CscSigner({
+    baseUrl: values.csc!,
+    credentialId: values.credential,
+    ...(token !== undefined ? { accessToken: token } : {}),
+    ...(pin !== undefined ? { pin: async () => pin } : {}),
+    description: 'kyso',
+  });
+}
