@@ -1,1 +1,52 @@
+/**
+ * @kyso/pdf: PDF reading, append-only incremental writing, PAdES signing. Browser-safe; Node file
+ * helpers are in `@kyso/pdf/node`.
+ */
+export { listPages, type PageInfo } from './document/pages.js';
+export { PdfDocument, type Revision } from './document/pdf-document.js';
+export type { Warning } from './document/sections.js';
+export type { XrefEntry, XrefSection } from './document/xref-types.js';
+export { type FieldInfo, listFields } from './fields/field-tree.js';
+export { type DisplayedRect, displayedSize, type Placement, placeOnPage } from './fields/placement.js';
+export type { AppearanceDrawer } from './fields/signature-field.js';
 export { type ByteSource, blobSource, bytesSource, checkRange } from './io/byte-source.js';
+export { appendedSource, readAll } from './io/concat-source.js';
+export { hashRange } from './io/hash-range.js';
+export { type DocMdpPermission, docMdpPermission, type FieldLock } from './signing/certification.js';
+export {
+  contentsFor,
+  type FinishOptions,
+  finishPdfSignature,
+  hexContents,
+  patchIncrement,
+} from './signing/finish.js';
+export { parsePdfDate, pdfDate } from './signing/pdf-date.js';
+export {
+  digestPrepared,
+  type PreparedPdf,
+  type PrepareOptions,
+  preparePdfSignature,
+} from './signing/prepare.js';
+export { assertPreparedSignature, type PreparedSignature } from './signing/prepared-signature.js';
+export {
+  type PadesLevel,
+  type SignedPdf,
+  type SignPdfOptions,
+  signedBytes,
+  signPdf,
+} from './signing/sign-pdf.js';
+export type { SubFilter } from './signing/signature-dictionary.js';
+export {
+  isDict,
+  isName,
+  isRef,
+  name,
+  PdfDict,
+  PdfName,
+  type PdfObject,
+  PdfRef,
+  PdfStream,
+  PdfString,
+} from './syntax/objects.js';
+export { serialize } from './syntax/serializer.js';
+export { decodeTextString } from './syntax/text-string.js';
