@@ -12,6 +12,7 @@ export type { AppearanceDrawer } from './fields/signature-field.js';
 export { type ByteSource, blobSource, bytesSource, checkRange } from './io/byte-source.js';
 export { appendedSource, readAll } from './io/concat-source.js';
 export { hashRange } from './io/hash-range.js';
+export { listSignatures, type SignatureEntry } from './signatures/list-signatures.js';
 export { type DocMdpPermission, docMdpPermission, type FieldLock } from './signing/certification.js';
 export {
   contentsFor,

@@ -33,7 +33,7 @@ export function pageContent(page: PageContent): string {
 }
 
 /** A text field's normal appearance: its value in 12 pt Helvetica, inside the usual /Tx marked content. */
-export function textFieldAppearance(width: number, height: number, value: string | undefined): string {
+export function textFieldAppearance(height: number, value: string | undefined): string {
   if (value === undefined || value === '') return '/Tx BMC\nEMC\n';
   const baseline = Math.max(2, (height - 12) / 2 + 3);
   return `/Tx BMC\nq BT /${FIELD_FONT} 12 Tf 0 g 2 ${num(baseline)} Td ${literal(value)} Tj ET Q\nEMC\n`;
