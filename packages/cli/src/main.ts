@@ -33,6 +33,8 @@ type Command = (args: string[], ctx: CliContext) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   'dev-pki': async () => (await import('./commands/dev-pki.js')).devPki,
   cms: async () => (await import('./commands/cms.js')).cms,
+  sign: async () => (await import('./commands/sign.js')).sign,
+  inspect: async () => (await import('./commands/inspect.js')).inspect,
 };
 
 /** Runs the `kyso` command line; returns the exit status. Never throws. */

@@ -36,6 +36,7 @@ export {
   type TimestampOptions,
 } from './cms/sign.js';
 export { type ParseSignedDataOptions, parseSignedData, type SignedData } from './cms/signed-data.js';
+export { findSignerCertificate } from './cms/signer-certificate.js';
 export type { SignerIdentifier, SignerInfo } from './cms/signer-info.js';
 // crypto
 export {

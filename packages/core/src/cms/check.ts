@@ -6,11 +6,11 @@ import { type SignatureAlgorithm, signatureAlgorithm } from '../crypto/signature
 import { verifySignature } from '../crypto/verify.js';
 import { OID } from '../oids.js';
 import type { Indication, SubIndication } from '../validation/indication.js';
-import { type Certificate, parseCertificate } from '../x509/certificate.js';
-import { sameName } from '../x509/name.js';
+import type { Certificate } from '../x509/certificate.js';
 import { singleValue } from './attribute.js';
 import { essMatches, readSigningCertificate } from './ess.js';
 import type { SignedData } from './signed-data.js';
+import { findSignerCertificate } from './signer-certificate.js';
 import type { SignerInfo } from './signer-info.js';
 
 export type SigningCertificateReference = 'v2' | 'v1' | 'missing' | 'mismatch';
@@ -50,31 +50,6 @@ export interface CheckOptions {
   provider: CryptoProvider;
 }
 
-function findSigner(si: SignerInfo, candidates: readonly Uint8Array[]): Certificate | undefined {
-  for (const der of candidates) {
-    let cert: Certificate;
-    try {
-      cert = parseCertificate(der);
-    } catch {
-      continue;
-    }
-    if (si.sid.kind === 'issuerSerial') {
-      if (
-        equalBytes(stripSign(cert.serialNumber), stripSign(si.sid.serialNumber)) &&
-        sameName(cert.issuer, si.sid.issuer)
-      )
-        return cert;
-    } else if (cert.subjectKeyId && equalBytes(cert.subjectKeyId, si.sid.keyId)) {
-      return cert;
-    }
-  }
-  return undefined;
-}
-
-function stripSign(serial: Uint8Array): Uint8Array {
-  return serial.length > 1 && serial[0] === 0 ? serial.subarray(1) : serial;
-}
-
 /**
  * Checks one SignerInfo: the DER rules its signature depends on, the message digest, the signature
  * value and the signing-certificate reference. Follows EU DSS where validators differ: signed
@@ -111,7 +86,10 @@ export async function checkSignerInfo(
     return result('TOTAL_FAILED', 'FORMAT_FAILURE', extra);
   };
 
-  const signerCertificate = findSigner(si, [...sd.certificates, ...(options.extraCertificates ?? [])]);
+  const signerCertificate = findSignerCertificate(si, [
+    ...sd.certificates,
+    ...(options.extraCertificates ?? []),
+  ]);
   const found = signerCertificate ? { signerCertificate } : {};
 
   if (options.detached && sd.content !== undefined) {

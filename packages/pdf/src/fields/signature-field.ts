@@ -6,6 +6,7 @@ import type { DocumentEdit } from '../writer/document-edit.js';
 import { textString } from '../writer/incremental-update.js';
 import { type FieldInfo, listFields } from './field-tree.js';
 import { type DisplayedRect, placeOnPage } from './placement.js';
+import { plainBox } from './plain-box.js';
 
 /** Draws a widget's normal appearance: content stream operators in an upright box of `width` × `height`. */
 export type AppearanceDrawer = (box: {
@@ -64,7 +65,7 @@ async function appearanceStream(
   placement: ReturnType<typeof placeOnPage>,
 ): Promise<PdfRef> {
   const [, , w, h] = placement.bbox;
-  const drawn = drawer ? await drawer({ width: w, height: h }) : { content: new Uint8Array() };
+  const drawn = await (drawer ?? plainBox)({ width: w, height: h });
   const dict = new PdfDict([
     ['Type', name('XObject')],
     ['Subtype', name('Form')],
