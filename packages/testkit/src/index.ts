@@ -1,6 +1,7 @@
 /**
- * @kyso/testkit: a throwaway PKI for tests and demos. This entry is browser-safe (WebCrypto, no Node
- * built-ins); the servers live in `@kyso/testkit/node`. Never use its keys for anything real.
+ * @kyso/testkit: a throwaway PKI and test PDFs for tests and demos. This entry is browser-safe
+ * (WebCrypto, no Node built-ins); the servers and file writers live in `@kyso/testkit/node`. Never use
+ * its keys for anything real.
  */
 export { defaultCrypto } from './crypto.js';
 export {
@@ -14,6 +15,18 @@ export {
 } from './encoding/bytes.js';
 export { fromPem, toPem } from './encoding/pem.js';
 export { type HashName, KEY_SPECS, type KeySpec } from './keys/key-spec.js';
+export { makeTestPdf } from './pdf/make-test-pdf.js';
+export {
+  A4,
+  type EolStyle,
+  type PageRotation,
+  type PdfBox,
+  type TestField,
+  type TestPdfForm,
+  type TestPdfOptions,
+  type TestSignatureField,
+  type TestTextField,
+} from './pdf/options.js';
 export { buildPkcs12, type Pkcs12Options } from './pkcs12/pfx.js';
 export { type CreateTestPkiOptions, createTestPki } from './pki/build.js';
 export { DEFAULT_PASSWORD, type IdentityKind, type Revocation, TestIdentity } from './pki/identity.js';

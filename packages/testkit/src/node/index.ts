@@ -1,4 +1,4 @@
-/** @kyso/testkit/node: servers and files for tests on Node. */
+/** @kyso/testkit/node: servers, judges and files (PKI, test PDFs) for tests on Node. */
 export {
   type CorpusEntry,
   corpusDir,
@@ -8,6 +8,16 @@ export {
 } from './corpus.js';
 export { readTestPki, type WrittenPki, writeTestPki } from './files.js';
 export { openssl, type RunOptions, type RunResult, run, tempDir } from './judges.js';
+export {
+  type LargeTestPdfOptions,
+  type LinearizeOptions,
+  linearize,
+  makeTestPdfFile,
+  type TestPdfFileForm,
+  type TestPdfFileOptions,
+  writeLargeTestPdf,
+  writeTestPdf,
+} from './pdf-files.js';
 export {
   type Outage,
   type PkiServer,

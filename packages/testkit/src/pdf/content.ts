@@ -25,7 +25,9 @@ export interface PageContent {
 export function pageContent(page: PageContent): string {
   const [x0, , , y1] = page.box;
   const x = x0 + 56;
-  const lines = [`BT /${BODY_FONT} 18 Tf ${num(x)} ${num(y1 - 72)} Td (kyso test page ${page.index + 1} of ${page.pages}) Tj ET`];
+  const lines = [
+    `BT /${BODY_FONT} 18 Tf ${num(x)} ${num(y1 - 72)} Td (kyso test page ${page.index + 1} of ${page.pages}) Tj ET`,
+  ];
   if (page.title !== undefined)
     lines.push(`BT /${TITLE_FONT} 14 Tf ${num(x)} ${num(y1 - 100)} Td ${literal(page.title)} Tj ET`);
   for (const name of page.images) lines.push(`q 96 0 0 96 ${num(x)} ${num(y1 - 220)} cm /${name} Do Q`);

@@ -119,7 +119,11 @@ function checkBox(box: PdfBox, what: string): PdfBox {
   return box;
 }
 
-function boxFor(value: PdfBox | readonly PdfBox[] | undefined, index: number, what: string): PdfBox | undefined {
+function boxFor(
+  value: PdfBox | readonly PdfBox[] | undefined,
+  index: number,
+  what: string,
+): PdfBox | undefined {
   if (value === undefined) return undefined;
   const box = isBoxList(value) ? value[index] : value;
   return box === undefined ? undefined : checkBox(box, what);
@@ -127,7 +131,8 @@ function boxFor(value: PdfBox | readonly PdfBox[] | undefined, index: number, wh
 
 function count(value: number | undefined, fallback: number, min: number, what: string): number {
   const n = value ?? fallback;
-  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`${what} must be an integer of at least ${min}`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new RangeError(`${what} must be an integer of at least ${min}`);
   return n;
 }
 
@@ -143,7 +148,8 @@ export function resolveOptions(options: TestPdfOptions): ResolvedOptions {
   for (let i = 0; i < pageCount; i++) {
     const r = options.rotate;
     const rotate = (r === undefined ? 0 : typeof r === 'number' ? r : (r[i] ?? 0)) as number;
-    if (![0, 90, 180, 270].includes(rotate)) throw new RangeError(`rotate ${rotate} is not 0, 90, 180 or 270`);
+    if (![0, 90, 180, 270].includes(rotate))
+      throw new RangeError(`rotate ${rotate} is not 0, 90, 180 or 270`);
     pages.push({
       mediaBox: boxFor(options.mediaBox, i, 'mediaBox') ?? A4,
       cropBox: boxFor(options.cropBox, i, 'cropBox'),
@@ -158,7 +164,8 @@ export function resolveOptions(options: TestPdfOptions): ResolvedOptions {
       throw new RangeError(`field ${f.name}: page ${page} is not a page index`);
     if (form === 'revisions' && page === pageCount - 1)
       throw new RangeError(`field ${f.name}: the last page of form 'revisions' is added by an update`);
-    if (f.name === '' || f.name.includes('.')) throw new RangeError(`field name ${f.name} is empty or has a dot`);
+    if (f.name === '' || f.name.includes('.'))
+      throw new RangeError(`field name ${f.name} is empty or has a dot`);
     if (names.has(f.name)) throw new RangeError(`field name ${f.name} is used twice`);
     names.add(f.name);
     checkBox(f.rect, `field ${f.name}: rect`);

@@ -24,3 +24,11 @@ export function pageTreeShape(pages: number, fanout: number, first = 0): TreeNod
   }
   return { kids, count: pages };
 }
+
+/** The tree with one more page appended to its rightmost leaf, as an editor adding a page does. */
+export function appendPage(node: TreeNode, page: number): TreeNode {
+  const last = node.kids[node.kids.length - 1];
+  if (last === undefined || typeof last === 'number')
+    return { kids: [...node.kids, page], count: node.count + 1 };
+  return { kids: [...node.kids.slice(0, -1), appendPage(last, page)], count: node.count + 1 };
+}

@@ -4,10 +4,7 @@
 export function num(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   if (Number.isInteger(value)) return String(value);
-  return value
-    .toFixed(4)
-    .replace(/0+$/, '')
-    .replace(/\.$/, '');
+  return value.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 export function ref(objectNumber: number): string {
