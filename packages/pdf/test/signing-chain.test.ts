@@ -57,7 +57,7 @@ async function input(form: string): Promise<Uint8Array> {
     case 'fields':
       return makeTestPdf({ form: 'classic', fields });
     default:
-      return makeTestPdf({ form: form as TestPdfOptions['form'], pages: 3 });
+      return makeTestPdf({ form: form as NonNullable<TestPdfOptions['form']>, pages: 3 });
   }
 }
 

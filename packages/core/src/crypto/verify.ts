@@ -1,8 +1,3 @@
-import { ed448 } from '@noble/curves/ed448.js';
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { brainpoolP256r1, brainpoolP384r1, brainpoolP512r1 } from '@noble/curves/misc.js';
-import { p256, p384, p521 } from '@noble/curves/nist.js';
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { own } from '../bytes/bytes.js';
 import { KysoError } from '../errors/kyso-error.js';
 import { type DigestAlgorithm, digest } from './digest.js';
@@ -24,15 +19,21 @@ export interface VerifyInput {
   digest?: Uint8Array;
 }
 
-const NOBLE_CURVES = {
-  'P-256': p256,
-  'P-384': p384,
-  'P-521': p521,
-  brainpoolP256r1,
-  brainpoolP384r1,
-  brainpoolP512r1,
-  secp256k1,
-};
+/** Pure-JS curves load only when WebCrypto cannot do the job (their tables cost start-up time). */
+async function nobleCurve(curve: EcCurve) {
+  switch (curve) {
+    case 'P-256':
+      return (await import('@noble/curves/nist.js')).p256;
+    case 'P-384':
+      return (await import('@noble/curves/nist.js')).p384;
+    case 'P-521':
+      return (await import('@noble/curves/nist.js')).p521;
+    case 'secp256k1':
+      return (await import('@noble/curves/secp256k1.js')).secp256k1;
+    default:
+      return (await import('@noble/curves/misc.js'))[curve];
+  }
+}
 const WEBCRYPTO_CURVES = new Set<EcCurve>(['P-256', 'P-384', 'P-521']);
 const WEBCRYPTO_HASHES = new Set<DigestAlgorithm>(['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512']);
 
@@ -90,7 +91,7 @@ export async function verifySignature(input: VerifyInput, provider: CryptoProvid
       }
       const d = await messageDigest(input, provider);
       try {
-        return NOBLE_CURVES[key.curve].verify(raw, d, key.point, {
+        return (await nobleCurve(key.curve)).verify(raw, d, key.point, {
           prehash: false,
           lowS: false,
           format: 'compact',
@@ -105,8 +106,12 @@ export async function verifySignature(input: VerifyInput, provider: CryptoProvid
       if (!input.data) throw unsupported(`${algorithm.scheme} over a precomputed digest`);
       try {
         return algorithm.scheme === 'Ed25519'
-          ? ed25519.verify(input.signature, input.data, key.key, { zip215: false })
-          : ed448.verify(input.signature, input.data, key.key, { zip215: false });
+          ? (await import('@noble/curves/ed25519.js')).ed25519.verify(input.signature, input.data, key.key, {
+              zip215: false,
+            })
+          : (await import('@noble/curves/ed448.js')).ed448.verify(input.signature, input.data, key.key, {
+              zip215: false,
+            });
       } catch {
         return false;
       }

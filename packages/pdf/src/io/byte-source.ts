@@ -8,6 +8,12 @@ export interface ByteSource {
   readonly size: number;
   /** Exactly `length` bytes from `offset`; a range outside the source is an error. */
   read(offset: number, length: number, options?: { signal?: AbortSignal }): Promise<Uint8Array>;
+  /**
+   * The bytes of a long range in order, chunk by chunk, for hashing. Sources that can read ahead
+   * (files) overlap the next read with the caller's work; a chunk is valid until the next one is
+   * asked for, so callers must consume it at once (a hash update does).
+   */
+  chunks?(offset: number, length: number, options?: { signal?: AbortSignal }): AsyncIterable<Uint8Array>;
   /** Releases what the source holds (a file handle); reading afterwards is an error. */
   close?(): Promise<void>;
 }
@@ -34,6 +40,14 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
       options?.signal?.throwIfAborted();
       checkRange(bytes.length, offset, length);
       return bytes.subarray(offset, offset + length);
+    },
+    async *chunks(offset, length, options) {
+      checkRange(bytes.length, offset, length);
+      const step = 16 * 1024 * 1024;
+      for (let at = offset; at < offset + length; at += step) {
+        options?.signal?.throwIfAborted();
+        yield bytes.subarray(at, Math.min(offset + length, at + step));
+      }
     },
   };
 }

@@ -11,6 +11,11 @@ export async function hashRange(
   hasher: Hasher,
   signal?: AbortSignal,
 ): Promise<void> {
+  if (length === 0) return;
+  if (source.chunks) {
+    for await (const chunk of source.chunks(offset, length, signal ? { signal } : {})) hasher.update(chunk);
+    return;
+  }
   for (let at = offset; at < offset + length; at += CHUNK) {
     signal?.throwIfAborted();
     hasher.update(await source.read(at, Math.min(CHUNK, offset + length - at), signal ? { signal } : {}));

@@ -2,4 +2,4 @@
 export { type FileSource, fileSource } from './file-source.js';
 export { nodeHasher } from './hasher.js';
 export { signPdfFile } from './sign-file.js';
-export { writeSignedFile } from './write-signed.js';
+export { beginSignedFile, type PendingOutput, writeSignedFile } from './write-signed.js';
