@@ -160,6 +160,7 @@ export { type CheckTimestampOptions, checkTimestampToken, type TimestampCheck } 
 export { parseTstInfo, type TstInfo } from './tsp/tst-info.js';
 // validation
 export { type Indication, type SubIndication, type Verdict, worse } from './validation/indication.js';
+export { parseAll } from './validation/path-building.js';
 export {
   type CertificateUsage,
   type Finding,

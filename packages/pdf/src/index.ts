@@ -12,6 +12,25 @@ export type { AppearanceDrawer } from './fields/signature-field.js';
 export { type ByteSource, blobSource, bytesSource, checkRange } from './io/byte-source.js';
 export { appendedSource, readAll } from './io/concat-source.js';
 export { hashRange } from './io/hash-range.js';
+// long-term validation (PAdES B-LT, B-LTA)
+export {
+  addValidationData,
+  type ValidationDataOptions,
+  type ValidationDataReport,
+  type ValidationDataResult,
+  vriKey,
+} from './ltv/add-validation-data.js';
+export type { AppendedPdf } from './ltv/append.js';
+export {
+  addDocumentTimestamp,
+  DOCUMENT_TIMESTAMP_CAPACITY,
+  type DocumentTimestampOptions,
+  type DocumentTimestampResult,
+} from './ltv/document-timestamp.js';
+export { type Dss, readDss, type ValidationData, type VriEntry } from './ltv/dss-read.js';
+export type { DssAdded } from './ltv/dss-write.js';
+export { type ExtendedPdf, type ExtendLevelOptions, extendLevel, type LtvLevel } from './ltv/extend-level.js';
+export type { CertificateRole, CertificateStatus } from './ltv/revocation-evidence.js';
 export { listSignatures, type SignatureEntry } from './signatures/list-signatures.js';
 export { type DocMdpPermission, docMdpPermission, type FieldLock } from './signing/certification.js';
 export {
@@ -51,3 +70,6 @@ export {
 } from './syntax/objects.js';
 export { serialize } from './syntax/serializer.js';
 export { decodeTextString } from './syntax/text-string.js';
+export type { Modification, ModificationAnalysis } from './verify/modifications/types.js';
+export type { VerifyPdfOptions } from './verify/options.js';
+export { verifyPdf } from './verify/verify-pdf.js';

@@ -36,15 +36,21 @@ export interface SignedData {
   crls: Uint8Array[];
   ocspResponses: Uint8Array[];
   signerInfos: SignerInfo[];
+  /** Non-zero bytes followed the ContentInfo (only possible with `trailingAny`). */
+  trailingData: boolean;
 }
 
 export interface ParseSignedDataOptions {
   /** A PDF /Contents string is padded with zeros after the CMS. */
   trailingZeros?: boolean;
+  /** Accept any bytes after the CMS (real signers leave junk in the padding); see `trailing`. */
+  trailingAny?: boolean;
 }
 
 function parse(bytes: Uint8Array, options: ParseSignedDataOptions): SignedData {
-  const root = decode(bytes, { trailing: options.trailingZeros ? 'zeros' : 'none' });
+  const root = decode(bytes, {
+    trailing: options.trailingAny ? 'any' : options.trailingZeros ? 'zeros' : 'none',
+  });
   const ci = new Cursor(root, 'ContentInfo');
   const type = readOid(ci.next(TAG.OID), 'contentType');
   if (type !== OID.signedData) throw new TypeError(`ContentInfo holds ${type}, not SignedData`);
@@ -92,8 +98,16 @@ function parse(bytes: Uint8Array, options: ParseSignedDataOptions): SignedData {
   }
   const signerInfos = children(c.next(TAG.SET)).map(readSignerInfo);
   c.end();
+  let trailing = false;
+  for (let i = root.end; i < bytes.length; i++) {
+    if (bytes[i] !== 0) {
+      trailing = true;
+      break;
+    }
+  }
   return {
     der: bytesOf(root),
+    trailingData: trailing,
     version,
     digestAlgorithms,
     contentType,

@@ -11,8 +11,10 @@ export interface Revision {
   /** 1-based. */
   number: number;
   section: XrefSection;
-  /** File offset after the revision's %%EOF (the end of the bytes it covers). */
+  /** File offset after the revision's %%EOF and its end-of-line (the end of the bytes it covers). */
   end: number;
+  /** File offset right after the "%%EOF". */
+  eofEnd: number;
 }
 
 /**
@@ -39,9 +41,11 @@ export class PdfDocument {
     const warnings: Warning[] = [];
     const head = latin1(await source.read(0, Math.min(1024, source.size)));
     const at = head.indexOf('%PDF-');
-    if (at < 0) throw structureError('not a PDF: no %PDF- header');
-    if (at > 0) warnings.push({ code: 'HEADER_OFFSET', detail: `${at} bytes precede the %PDF- header` });
-    const version = /%PDF-(\d\.\d)/.exec(head.slice(at))?.[1] ?? '1.0';
+    // no header at all: read on (a viewer would), but say so; signatures over it will not match
+    if (at < 0)
+      warnings.push({ code: 'HEADER_MISSING', detail: 'the file does not start with a %PDF- header' });
+    else if (at > 0) warnings.push({ code: 'HEADER_OFFSET', detail: `${at} bytes precede the %PDF- header` });
+    const version = /%PDF-(\d\.\d)/.exec(head.slice(Math.max(0, at)))?.[1] ?? '1.0';
     const sections = await readSections(source, warnings);
     const newest = sections[0];
     if (!newest) throw structureError('no cross-reference section');
@@ -51,7 +55,7 @@ export class PdfDocument {
     const store = new ObjectStore(source, entries, warnings);
 
     // A linearized file's first-page section is not a revision of its own (DESIGN.md).
-    const lin = /^%PDF-\d\.\d[\s\S]{0,1024}?\d+\s+\d+\s+obj\s*<<[\s\S]*?\/Linearized/.test(head.slice(at));
+    const lin = /^[\s\S]{0,1100}?\d+\s+\d+\s+obj\s*<<[\s\S]*?\/Linearized/.test(head.slice(Math.max(0, at)));
     const byPosition = [...sections].sort((a, b) => a.offset - b.offset);
     let revisionSections = byPosition;
     if (lin && byPosition.length > 1) {
@@ -67,6 +71,7 @@ export class PdfDocument {
       number: i + 1,
       section,
       end: section.end ?? source.size,
+      eofEnd: section.eofEnd ?? section.end ?? source.size,
     }));
     const startxref = sections[0]!.offset;
     return new PdfDocument(

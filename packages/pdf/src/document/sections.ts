@@ -1,5 +1,6 @@
 import type { ByteSource } from '../io/byte-source.js';
 import { latin1 } from '../syntax/chars.js';
+import { allStartXrefs } from './scan.js';
 import { structureError } from './structure-error.js';
 import { findBackwards, findForwards } from './window.js';
 import { readXrefStream } from './xref-stream.js';
@@ -25,14 +26,18 @@ export async function readStartXref(source: ByteSource): Promise<number> {
 }
 
 /** After a section: the "%%EOF" that closes its revision, and the end-of-line after it. */
-async function revisionEnd(source: ByteSource, from: number): Promise<number | undefined> {
+async function revisionEnd(
+  source: ByteSource,
+  from: number,
+): Promise<{ end: number; eofEnd: number } | undefined> {
   const eof = await findForwards(source, '%%EOF', from, 4096);
   if (eof === undefined) return undefined;
-  let end = eof + 5;
+  const eofEnd = eof + 5;
+  let end = eofEnd;
   const tail = await source.read(end, Math.min(2, source.size - end));
   if (tail[0] === 0x0d) end += tail[1] === 0x0a ? 2 : 1;
   else if (tail[0] === 0x0a) end += 1;
-  return end;
+  return { end, eofEnd };
 }
 
 async function startsWith(source: ByteSource, offset: number, text: string): Promise<boolean> {
@@ -100,7 +105,7 @@ async function readOne(source: ByteSource, offset: number, warnings: Warning[]):
       }
     }
     const end = await revisionEnd(source, t.trailerEnd);
-    if (end !== undefined) section.end = end;
+    if (end) Object.assign(section, end);
     return section;
   }
   const s = await readXrefStream(source, at.offset);
@@ -114,8 +119,37 @@ async function readOne(source: ByteSource, offset: number, warnings: Warning[]):
     streamObject: { num: s.num, gen: s.gen },
   };
   const end = await revisionEnd(source, s.end);
-  if (end !== undefined) section.end = end;
+  if (end) Object.assign(section, end);
   return section;
+}
+
+/**
+ * Sections the /Prev chain does not reach (a "/Prev 0", a missing /Prev): every startxref in the file
+ * names one. Returned newest first by file position, so a broken chain reads like an intact one.
+ */
+async function sectionsByScan(
+  source: ByteSource,
+  known: XrefSection[],
+  warnings: Warning[],
+): Promise<XrefSection[]> {
+  const have = new Set(known.map((s) => s.offset));
+  const found: XrefSection[] = [...known];
+  for (const offset of await allStartXrefs(source)) {
+    if (have.has(offset)) continue;
+    try {
+      found.push(await readOne(source, offset, warnings));
+      have.add(offset);
+    } catch {
+      // a stale or damaged startxref: ignored, the rest still stands
+    }
+  }
+  if (found.length > known.length) {
+    warnings.push({
+      code: 'XREF_CHAIN_REPAIRED',
+      detail: `${found.length - known.length} cross-reference sections were found outside the /Prev chain`,
+    });
+  }
+  return found.sort((a, b) => b.offset - a.offset);
 }
 
 /** Every cross-reference section from the last startxref back through /Prev, newest first. */
@@ -133,6 +167,11 @@ export async function readSections(source: ByteSource, warnings: Warning[]): Pro
     const section = await readOne(source, offset, warnings);
     sections.push(section);
     offset = section.prev;
+    if (offset === 0) {
+      // "/Prev 0" is a known writer bug: the earlier sections are found by scanning instead
+      warnings.push({ code: 'XREF_PREV_ZERO', detail: 'a trailer has /Prev 0' });
+      return sectionsByScan(source, sections, warnings);
+    }
   }
   return sections;
 }

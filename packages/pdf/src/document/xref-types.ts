@@ -17,8 +17,10 @@ export interface XrefSection {
   prev?: number;
   /** Hybrid files: the cross-reference stream named by /XRefStm. */
   xrefStm?: number;
-  /** File offset just after this section's "%%EOF" (and its end-of-line), when found. */
+  /** File offset just after this section's "%%EOF" and its end-of-line, when found. */
   end?: number;
+  /** File offset just after the "%%EOF" itself (signers differ on whether the end-of-line is signed). */
+  eofEnd?: number;
   /** The object number of a cross-reference stream. */
   streamObject?: { num: number; gen: number };
 }

@@ -151,7 +151,8 @@ export class Lexer {
       if (c === CH.GT) break;
       if (isWhitespace(c)) continue;
       const v = hexValue(c);
-      if (v < 0) this.fail('invalid character in hex string');
+      // a stray character inside a hex string is skipped, as viewers do (verification looks at the raw bytes)
+      if (v < 0) continue;
       if (high < 0) high = v;
       else {
         out.push(high * 16 + v);

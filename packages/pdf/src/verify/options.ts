@@ -1,0 +1,21 @@
+import type { CryptoProvider, Lang, RevocationMode, WeakAlgorithmPolicy } from '@kyso/core';
+
+export interface VerifyPdfOptions {
+  /** Trust anchors (DER); known intermediates help build paths when a signature omits them. */
+  anchors?: readonly Uint8Array[];
+  intermediates?: readonly Uint8Array[];
+  /** Reported in the policy (e.g. `vn-gov`). */
+  trustProfile?: string;
+  /** online (default: embedded evidence first, then the network), embedded, or off. */
+  revocation?: RevocationMode;
+  /** The injected fetch for online revocation (globalThis.fetch by default). */
+  fetch?: typeof globalThis.fetch;
+  /** The time the verdict holds at; now by default. */
+  validationTime?: Date;
+  weakAlgorithms?: WeakAlgorithmPolicy;
+  lang?: Lang;
+  provider?: Partial<CryptoProvider>;
+  signal?: AbortSignal;
+  /** generator.version in the report. */
+  version?: string;
+}
