@@ -6,6 +6,17 @@ const HELP: Record<Lang, string> = {
 Usage: kyso <command> [options]
 
 Commands:
+  sign IN.pdf -o OUT.pdf <key>          sign a PDF (an incremental update: earlier signatures stay valid)
+                   --field NAME     sign this empty field (created when absent)
+                   --reason TEXT --location TEXT
+                   --level B-B|B-T|B-LT|B-LTA   --tsa URL (--tsa alone means B-T)
+                   --visible PAGE:X,Y,W,H       points, origin at the lower-left of the displayed page
+                   --certify 1|2|3  a certification signature (DocMDP)
+                   --revocation online|embedded|off   check the signer before signing (online)
+  verify IN.pdf                        verify every signature; --json gives the full report
+                   --trust FILE...  trust anchors (PEM or DER), repeatable
+                   --revocation online|embedded|off   --at ISO-TIME   --allow-weak
+  inspect IN.pdf [--json]              revisions, fields, signatures, byte ranges
   dev-pki DIR    write a throwaway CA hierarchy with personal and organisation
                  keys (PEM, .p12) and a README.txt listing identities and passwords
                    --base-url URL   where its AIA/CRL links point (default http://127.0.0.1:8788)
@@ -38,6 +49,17 @@ Errors print one line on stderr: kyso: CODE: message
 Cách dùng: kyso <lệnh> [tùy chọn]
 
 Lệnh:
+  sign IN.pdf -o OUT.pdf <khóa>         ký tệp PDF (cập nhật nối tiếp: chữ ký trước vẫn hợp lệ)
+                   --field NAME     ký vào trường trống này (tạo mới nếu chưa có)
+                   --reason TEXT --location TEXT
+                   --level B-B|B-T|B-LT|B-LTA   --tsa URL (chỉ --tsa nghĩa là B-T)
+                   --visible PAGE:X,Y,W,H       đơn vị point, gốc ở góc dưới trái trang hiển thị
+                   --certify 1|2|3  chữ ký chứng thực (DocMDP)
+                   --revocation online|embedded|off   kiểm tra người ký trước khi ký (online)
+  verify IN.pdf                        xác thực mọi chữ ký; --json cho báo cáo đầy đủ
+                   --trust FILE...  chứng thư gốc tin cậy (PEM hoặc DER), có thể lặp lại
+                   --revocation online|embedded|off   --at ISO-TIME   --allow-weak
+  inspect IN.pdf [--json]              các phiên bản, trường, chữ ký, vùng ký
   dev-pki DIR    tạo hệ thống CA dùng thử (khóa cá nhân và tổ chức, PEM, .p12)
                  kèm README.txt liệt kê danh tính và mật khẩu
                    --base-url URL   địa chỉ AIA/CRL trong chứng thư (mặc định http://127.0.0.1:8788)

@@ -35,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   cms: async () => (await import('./commands/cms.js')).cms,
   sign: async () => (await import('./commands/sign.js')).sign,
   inspect: async () => (await import('./commands/inspect.js')).inspect,
+  verify: async () => (await import('./commands/verify.js')).verify,
 };
 
 /** Runs the `kyso` command line; returns the exit status. Never throws. */

@@ -43,6 +43,24 @@ const MESSAGES: Record<string, { vi: string; en?: string }> = {
     vi: 'Dấu thời gian thiếu tham chiếu tới chứng thư của máy chủ cấp dấu thời gian.',
   },
   TSA_KEY_USAGE: { vi: 'Chứng thư của máy chủ cấp dấu thời gian không dành cho việc cấp dấu thời gian.' },
+  // PDF
+  DISALLOWED_MODIFICATION: { vi: 'Tài liệu đã bị thay đổi sau khi ký theo cách người ký không cho phép.' },
+  ANNOTATION_ADDED: { vi: 'Có chú thích được thêm vào sau khi ký.' },
+  NONSTANDARD_COVERAGE: { vi: 'Phạm vi ký không bao trùm toàn bộ phiên bản tài liệu được ký.' },
+  BYTE_RANGE_INVALID: { vi: 'Vùng dữ liệu được ký (/ByteRange) không hợp lệ.' },
+  BYTE_RANGE_GAP: { vi: 'Vùng không được ký chứa dữ liệu khác ngoài chữ ký (tấn công bao bọc chữ ký).' },
+  CONTENTS_MISSING: { vi: 'Chữ ký không có giá trị (/Contents).' },
+  CONTENTS_TRAILING_DATA: { vi: 'Sau dữ liệu chữ ký có các byte thừa.' },
+  ENCRYPTED_PDF: { vi: 'Tệp PDF đã được mã hóa; chưa kiểm tra được các chữ ký.' },
+  HEADER_MISSING: { vi: 'Tệp không bắt đầu bằng phần đầu %PDF-.' },
+  HEADER_OFFSET: { vi: 'Có dữ liệu thừa trước phần đầu %PDF-.' },
+  XREF_OFFSET_DRIFT: { vi: 'Vị trí bảng tham chiếu chéo bị lệch vài byte.' },
+  OBJECT_OFFSET_DRIFT: { vi: 'Vị trí một đối tượng bị lệch so với bảng tham chiếu chéo.' },
+  STREAM_LENGTH: { vi: 'Độ dài một luồng dữ liệu (/Length) bị ghi sai.' },
+  XREF_PREV_ZERO: { vi: 'Bảng tham chiếu chéo có /Prev 0.' },
+  XREF_CHAIN_REPAIRED: { vi: 'Chuỗi bảng tham chiếu chéo bị đứt và đã được khôi phục.' },
+  XREF_LOOP: { vi: 'Chuỗi bảng tham chiếu chéo quay vòng.' },
+  OBJECT_STREAM_INDEX: { vi: 'Một đối tượng không có trong luồng đối tượng được chỉ định.' },
 };
 
 /** A finding as the report shows it, in the report's language. */

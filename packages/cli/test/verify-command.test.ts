@@ -1,0 +1,111 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTestPdf } from '@kyso/testkit';
+import { type PkiServer, run, startTestPki, tempDir, writeTestPki } from '@kyso/testkit/node';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(
+  await readFile(require.resolve('@kyso/core/schema/verification-report.json'), 'utf8'),
+);
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+const bin = fileURLToPath(new URL('../bin/kyso.js', import.meta.url));
+let server: PkiServer;
+let dir: { path: string; remove: () => Promise<void> };
+const file = (n: string) => join(dir.path, n);
+const kyso = (args: string[], env: Record<string, string> = {}) =>
+  run(process.execPath, [bin, ...args], { cwd: dir.path, env: { PW: 'kyso-test', KYSO_LANG: 'en', ...env } });
+const trust = ['--trust', 'pki/trust-anchors.pem'];
+
+beforeAll(async () => {
+  server = await startTestPki({ include: ['lanh-dao-phong', 'tsa'] });
+  dir = await tempDir('kyso-verify-cli-');
+  await writeTestPki(server.pki, file('pki'));
+  await writeFile(file('draft.pdf'), await makeTestPdf({ title: 'Cong van so 12' }));
+  const s = await kyso([
+    'sign',
+    'draft.pdf',
+    '-o',
+    'signed.pdf',
+    '--p12',
+    'pki/p12/lanh-dao-phong.p12',
+    '--password-env',
+    'PW',
+    '--tsa',
+    server.urls.tsa,
+    '--reason',
+    'Phê duyệt',
+  ]);
+  expect(s.stderr).toBe('');
+});
+afterAll(async () => {
+  await server.close();
+  await dir.remove();
+});
+
+describe('kyso verify', () => {
+  it('valid (exit 0), with a --json report that matches the committed JSON Schema', async () => {
+    const r = await kyso(['verify', 'signed.pdf', ...trust, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report).toMatchObject({ status: 'valid', revisions: 2, lang: 'en', generator: { name: 'kyso' } });
+    const [sig] = report.signatures;
+    expect(sig).toMatchObject({
+      kind: 'signature',
+      subFilter: 'ETSI.CAdES.detached',
+      level: 'B-T',
+      integrity: true,
+      coversWholeFile: true,
+      modificationsAfter: 'none',
+      indication: 'TOTAL_PASSED',
+      status: 'valid',
+    });
+    expect(sig.signer.identifiers).toEqual({ CCCD: '034190000002' });
+    expect(sig.atSigningTime).toMatchObject({
+      basis: 'timestamp',
+      certificateValid: true,
+      revocation: 'good',
+    });
+  });
+
+  it('a summary in Vietnamese', async () => {
+    const r = await kyso(['verify', 'signed.pdf', ...trust, '--lang', 'vi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Tài liệu: HỢP LỆ');
+    expect(r.stdout).toContain('Người ký: Nguyễn Thị Hồng Hạnh (CCCD 034190000002)');
+    expect(r.stdout).toContain('không có thay đổi sau khi ký');
+  });
+
+  it('exit 1 for a changed byte, exit 3 for revocation unavailable, unsigned, or no trust; exit 2 for garbage', async () => {
+    const bytes = new Uint8Array(await readFile(file('signed.pdf')));
+    bytes[200] = bytes[200] === 0x20 ? 0x21 : 0x20;
+    await writeFile(file('tampered.pdf'), bytes);
+    const tampered = await kyso(['verify', 'tampered.pdf', ...trust, '--json']);
+    expect(tampered.code).toBe(1);
+    expect(JSON.parse(tampered.stdout).signatures[0].subIndication).toBe('HASH_FAILURE');
+
+    server.outage.ocsp = server.outage.crl = 'unavailable';
+    const down = await kyso(['verify', 'signed.pdf', ...trust, '--json']);
+    server.outage.ocsp = server.outage.crl = 'none';
+    expect(down.code).toBe(3);
+    const downReport = JSON.parse(down.stdout);
+    expect(validate(downReport)).toBe(true);
+    expect(downReport.signatures[0].status).toBe('indeterminate');
+
+    const unsigned = await kyso(['verify', 'draft.pdf', ...trust, '--json']);
+    expect(unsigned.code).toBe(3);
+    expect(JSON.parse(unsigned.stdout).status).toBe('unsigned');
+
+    expect((await kyso(['verify', 'signed.pdf', '--revocation', 'off'])).code).toBe(3);
+
+    await writeFile(file('garbage.pdf'), 'not a pdf at all');
+    const garbage = await kyso(['verify', 'garbage.pdf']);
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toMatch(/^kyso: PDF_STRUCTURE: /);
+  });
+});
