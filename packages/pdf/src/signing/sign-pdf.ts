@@ -12,6 +12,9 @@ import {
 } from '@kyso/core';
 import { type ByteSource, bytesSource } from '../io/byte-source.js';
 import { appendedSource } from '../io/concat-source.js';
+import type { ValidationDataOptions, ValidationDataReport } from '../ltv/add-validation-data.js';
+import type { DocumentTimestampOptions } from '../ltv/document-timestamp.js';
+import { extendLevel } from '../ltv/extend-level.js';
 import { contentsFor, patchIncrement } from './finish.js';
 import { type PrepareOptions, preparePdfSignature } from './prepare.js';
 
@@ -22,7 +25,7 @@ export interface SignPdfOptions
   signer: Signer;
   hash?: HashAlg;
   scheme?: SigScheme;
-  /** B-B by default; B-T with a TSA. (--tsa alone implies B-T.) */
+  /** B-B by default; B-T with a TSA (--tsa alone implies B-T); B-LT adds a DSS, B-LTA then a document time-stamp. */
   level?: PadesLevel;
   tsa?: TimestampOptions;
   /** Room for the signature time-stamp (default 12 KiB when one is requested). */
@@ -31,6 +34,13 @@ export interface SignPdfOptions
   revocation?: RevocationOptions;
   /** The signing clock. */
   now?: () => Date;
+  /**
+   * B-LT/B-LTA: how the DSS is gathered. Its revocation defaults to `revocation` above, always
+   * online (mode `off` only skips the pre-signing check; a DSS is revocation data).
+   */
+  ltv?: Omit<ValidationDataOptions, 'provider' | 'signal'>;
+  /** B-LTA: settings of the document time-stamp (its TSA is `tsa`). */
+  documentTimestamp?: Omit<DocumentTimestampOptions, 'tsa' | 'provider' | 'signal'>;
 }
 
 export interface SignedPdf {
@@ -40,6 +50,8 @@ export interface SignedPdf {
   fieldName: string;
   /** The signed file as one source (input + appended), for further reading. */
   result: ByteSource;
+  /** B-LT/B-LTA: what the DSS update gathered. */
+  validation?: ValidationDataReport;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -62,8 +74,6 @@ export async function signPdf(input: ByteSource | Uint8Array, options: SignPdfOp
     throw new KysoError('USAGE', {
       params: { detail: `level ${level} needs a time-stamp authority (--tsa)` },
     });
-  if (level === 'B-LT' || level === 'B-LTA')
-    throw new KysoError('USAGE', { params: { detail: `level ${level} is added after signing (ltv)` } });
 
   const certificates = await options.signer.certificates(signal ? { signal } : {});
   const [leaf, issuer] = certificates.map((c) => parseCertificate(c));
@@ -101,8 +111,31 @@ export async function signPdf(input: ByteSource | Uint8Array, options: SignPdfOp
     ...(options.provider ? { provider: options.provider } : {}),
     ...(signal ? { signal } : {}),
   });
-  const appended = patchIncrement(prepared.increment, source.size, prepared.state, hex);
-  return { source, appended, fieldName: prepared.fieldName, result: appendedSource(source, appended) };
+  const signed = patchIncrement(prepared.increment, source.size, prepared.state, hex);
+  const result = appendedSource(source, signed);
+  if (level === 'B-B' || level === 'B-T')
+    return { source, appended: signed, fieldName: prepared.fieldName, result };
+
+  // B-LT: a DSS update after the B-T signature; B-LTA: then a document time-stamp.
+  const extended = await extendLevel(result, level, {
+    ...options.ltv,
+    revocation: options.ltv?.revocation ?? {
+      ...revocation,
+      mode: revocation.mode === 'embedded' ? 'embedded' : 'online',
+    },
+    tsa: options.tsa!,
+    ...(options.documentTimestamp ? { timestamp: options.documentTimestamp } : {}),
+    ...(options.provider ? { provider: options.provider } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  const appended = concat(signed, extended.appended);
+  return {
+    source,
+    appended,
+    fieldName: prepared.fieldName,
+    result: appendedSource(source, appended),
+    validation: extended.validation,
+  };
 }
 
 /** The whole signed file in memory (browsers, small files). */
