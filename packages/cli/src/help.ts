@@ -17,6 +17,8 @@ Commands:
                    --trust FILE...  trust anchors (PEM or DER), repeatable
                    --revocation online|embedded|off   --at ISO-TIME   --allow-weak
   inspect IN.pdf [--json]              revisions, fields, signatures, byte ranges
+  ltv IN.pdf -o OUT.pdf [--trust FILE]...   add the validation data of every signature (B-LT)
+  timestamp IN.pdf -o OUT.pdf --tsa URL     add a document time-stamp (B-LTA after ltv)
   dev-pki DIR    write a throwaway CA hierarchy with personal and organisation
                  keys (PEM, .p12) and a README.txt listing identities and passwords
                    --base-url URL   where its AIA/CRL links point (default http://127.0.0.1:8788)
@@ -60,6 +62,8 @@ Lệnh:
                    --trust FILE...  chứng thư gốc tin cậy (PEM hoặc DER), có thể lặp lại
                    --revocation online|embedded|off   --at ISO-TIME   --allow-weak
   inspect IN.pdf [--json]              các phiên bản, trường, chữ ký, vùng ký
+  ltv IN.pdf -o OUT.pdf [--trust FILE]...   thêm dữ liệu xác thực của mọi chữ ký (B-LT)
+  timestamp IN.pdf -o OUT.pdf --tsa URL     thêm dấu thời gian tài liệu (B-LTA sau ltv)
   dev-pki DIR    tạo hệ thống CA dùng thử (khóa cá nhân và tổ chức, PEM, .p12)
                  kèm README.txt liệt kê danh tính và mật khẩu
                    --base-url URL   địa chỉ AIA/CRL trong chứng thư (mặc định http://127.0.0.1:8788)

@@ -36,6 +36,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sign: async () => (await import('./commands/sign.js')).sign,
   inspect: async () => (await import('./commands/inspect.js')).inspect,
   verify: async () => (await import('./commands/verify.js')).verify,
+  ltv: async () => (await import('./commands/ltv.js')).ltv,
+  timestamp: async () => (await import('./commands/ltv.js')).timestamp,
 };
 
 /** Runs the `kyso` command line; returns the exit status. Never throws. */
