@@ -1,6 +1,6 @@
 import { KysoError, type SignatureReport } from '@kyso/core';
 import { verifyPdf } from '@kyso/pdf';
-import { fileSource } from '@kyso/pdf/node';
+import { fileSource, nodeHasher } from '@kyso/pdf/node';
 import { parse } from '../args.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -53,6 +53,7 @@ export async function verify(args: string[], ctx: CliContext): Promise<number> {
       lang: ctx.lang,
       version: cliVersion(),
       fetch: globalThis.fetch,
+      provider: { hasher: nodeHasher },
     });
     if (settings.json) ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else {
