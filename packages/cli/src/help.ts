@@ -13,11 +13,14 @@ Commands:
                    --visible PAGE:X,Y,W,H       points, origin at the lower-left of the displayed page
                    --certify 1|2|3  a certification signature (DocMDP)
                    --revocation online|embedded|off   check the signer before signing (online)
+                   --trust FILE... --trust-profile NAME   anchors for the B-LT/B-LTA validation data
   verify IN.pdf                        verify every signature; --json gives the full report
                    --trust FILE...  trust anchors (PEM or DER), repeatable
+                   --trust-profile vn-gov|vn-public   built-in anchors: government or public CAs
                    --revocation online|embedded|off   --at ISO-TIME   --allow-weak
   inspect IN.pdf [--json]              revisions, fields, signatures, byte ranges
-  ltv IN.pdf -o OUT.pdf [--trust FILE]...   add the validation data of every signature (B-LT)
+  ltv IN.pdf -o OUT.pdf [--trust FILE]... [--trust-profile NAME]
+                                       add the validation data of every signature (B-LT)
   timestamp IN.pdf -o OUT.pdf --tsa URL     add a document time-stamp (B-LTA after ltv)
   dev-pki DIR    write a throwaway CA hierarchy with personal and organisation
                  keys (PEM, .p12) and a README.txt listing identities and passwords
@@ -29,6 +32,7 @@ Commands:
                    --revocation online|embedded|off   check the signer before signing (online)
   cms verify FILE FILE.p7s             verify a detached signature of FILE
                    --trust FILE...  trust anchors (PEM or DER), repeatable
+                   --trust-profile vn-gov|vn-public   built-in anchors: government or public CAs
                    --revocation online|embedded|off   (default online)
                    --at ISO-TIME    validate at this time   --allow-weak   accept SHA-1/RSA-1024
                    --json           the verification report as JSON
@@ -58,11 +62,14 @@ Lệnh:
                    --visible PAGE:X,Y,W,H       đơn vị point, gốc ở góc dưới trái trang hiển thị
                    --certify 1|2|3  chữ ký chứng thực (DocMDP)
                    --revocation online|embedded|off   kiểm tra người ký trước khi ký (online)
+                   --trust FILE... --trust-profile NAME   gốc tin cậy cho dữ liệu xác thực B-LT/B-LTA
   verify IN.pdf                        xác thực mọi chữ ký; --json cho báo cáo đầy đủ
                    --trust FILE...  chứng thư gốc tin cậy (PEM hoặc DER), có thể lặp lại
+                   --trust-profile vn-gov|vn-public   gốc tin cậy có sẵn: CA chuyên dùng hoặc công cộng
                    --revocation online|embedded|off   --at ISO-TIME   --allow-weak
   inspect IN.pdf [--json]              các phiên bản, trường, chữ ký, vùng ký
-  ltv IN.pdf -o OUT.pdf [--trust FILE]...   thêm dữ liệu xác thực của mọi chữ ký (B-LT)
+  ltv IN.pdf -o OUT.pdf [--trust FILE]... [--trust-profile NAME]
+                                       thêm dữ liệu xác thực của mọi chữ ký (B-LT)
   timestamp IN.pdf -o OUT.pdf --tsa URL     thêm dấu thời gian tài liệu (B-LTA sau ltv)
   dev-pki DIR    tạo hệ thống CA dùng thử (khóa cá nhân và tổ chức, PEM, .p12)
                  kèm README.txt liệt kê danh tính và mật khẩu
@@ -74,6 +81,7 @@ Lệnh:
                    --revocation online|embedded|off   kiểm tra người ký trước khi ký (online)
   cms verify FILE FILE.p7s             xác thực chữ ký tách rời của FILE
                    --trust FILE...  chứng thư gốc tin cậy (PEM hoặc DER), có thể lặp lại
+                   --trust-profile vn-gov|vn-public   gốc tin cậy có sẵn: CA chuyên dùng hoặc công cộng
                    --revocation online|embedded|off   (mặc định online)
                    --at ISO-TIME    xác thực tại thời điểm này   --allow-weak   chấp nhận SHA-1/RSA-1024
                    --json           báo cáo xác thực dạng JSON

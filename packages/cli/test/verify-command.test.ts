@@ -108,4 +108,37 @@ describe('kyso verify', () => {
     expect(garbage.code).toBe(2);
     expect(garbage.stderr).toMatch(/^kyso: PDF_STRUCTURE: /);
   });
+
+  it('--trust-profile: the Vietnamese anchors are reported, and a testkit signer is not trusted under them', async () => {
+    const gov = await kyso(['verify', 'signed.pdf', '--trust-profile', 'vn-gov', '--revocation', 'off', '--json']);
+    expect(gov.code, gov.stderr).toBe(3);
+    const report = JSON.parse(gov.stdout);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.policy.trustProfile).toBe('vn-gov');
+    expect(report.policy.trustAnchors).toEqual([
+      {
+        subject: 'CN=RootCA chuyên dùng Chính phủ G2,O=Ban Cơ yếu Chính phủ,C=VN',
+        sha256: 'F04BA4B459A7C9A1B971AD9B1CB833E695A80C79AEA63B174B66A70EDFE2FDB8',
+      },
+    ]);
+    expect(report.signatures[0]).toMatchObject({
+      status: 'indeterminate',
+      subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+    });
+
+    // A profile adds to --trust: the signature is trusted and names the anchor it reached.
+    const both = await kyso(['verify', 'signed.pdf', '--trust-profile', 'vn-public', ...trust, '--json']);
+    expect(both.code, both.stderr).toBe(0);
+    const bothReport = JSON.parse(both.stdout);
+    expect(bothReport.policy.trustAnchors).toHaveLength(2);
+    expect(bothReport.signatures[0].certificate.trustAnchor.subject).toBe(
+      'CN=RootCA chuyên dùng Chính phủ thử nghiệm,O=Ban Cơ yếu Chính phủ,C=VN',
+    );
+
+    const unknown = await kyso(['verify', 'signed.pdf', '--trust-profile', 'vn-old', '--lang', 'vi']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'kyso: UNKNOWN_TRUST_PROFILE: Không có hồ sơ tin cậy "vn-old" (các hồ sơ có: vn-gov, vn-public).\n',
+    );
+  });
 });

@@ -152,6 +152,16 @@ export { Pkcs12Signer } from './signers/pkcs12-signer.js';
 // signers
 export type { Signer, SignOptions, SignRequest, SigScheme } from './signers/signer.js';
 export { WebCryptoSigner, type WebCryptoSignerOptions } from './signers/webcrypto-signer.js';
+// trust profiles
+export {
+  loadTrustProfile,
+  type PinnedCertificateSource,
+  registerTrustProfile,
+  resolveTrustProfile,
+  type TrustProfile,
+  type TrustProfileDefinition,
+  trustProfileNames,
+} from './trust/index.js';
 // time-stamps
 export { requestTimestamp, type Timestamp, type TimestampClientOptions } from './tsp/client.js';
 export { buildTimestampRequest, type TimestampRequestOptions } from './tsp/request.js';

@@ -103,6 +103,7 @@ async function cmsVerify(args: string[], ctx: CliContext): Promise<number> {
       detached: true,
       contentDigest: digester,
       anchors: settings.anchors,
+      intermediates: settings.intermediates,
       revocation: { mode: settings.revocation, fetch: globalThis.fetch },
       validationTime: settings.validationTime,
       weakAlgorithms: settings.weakAlgorithms,
@@ -122,6 +123,7 @@ async function cmsVerify(args: string[], ctx: CliContext): Promise<number> {
       validationTime: settings.validationTime.toISOString(),
       policy: {
         revocation: settings.revocation,
+        ...(settings.trustProfile ? { trustProfile: settings.trustProfile } : {}),
         trustAnchors: settings.anchors.map((a) => {
           const cert = parseCertificate(a);
           return { subject: formatName(cert.subject), sha256: certificateSha256(cert) };

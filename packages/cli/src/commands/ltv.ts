@@ -7,7 +7,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 import { verifySettings } from '../options/verify-options.js';
 
-/** kyso ltv IN.pdf -o OUT.pdf [--trust FILE]...: the validation data of every signature in a DSS (B-LT). */
+/** kyso ltv IN.pdf -o OUT.pdf [--trust FILE]... [--trust-profile NAME]: the validation data of every signature in a DSS (B-LT). */
 export async function ltv(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -28,7 +28,7 @@ export async function ltv(args: string[], ctx: CliContext): Promise<number> {
   const source = await fileSource(input);
   try {
     const added = await addValidationData(source, {
-      trust: { anchors: trust.anchors },
+      trust: { anchors: trust.anchors, certificates: trust.intermediates },
       revocation: { mode: 'online', fetch: globalThis.fetch },
       provider: { hasher: nodeHasher },
     });

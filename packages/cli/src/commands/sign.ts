@@ -35,6 +35,8 @@ export async function sign(args: string[], ctx: CliContext): Promise<number> {
     ...(certify ? { certify } : {}),
     ...(visible ? { visible } : {}),
     revocation: { mode: trust.revocation as RevocationMode, fetch: globalThis.fetch },
+    // B-LT/B-LTA: --trust and the profile complete the chains the DSS must hold.
+    ltv: { trust: { anchors: trust.anchors, certificates: trust.intermediates } },
   });
   ctx.stdout(
     ctx.lang === 'vi'

@@ -36,7 +36,7 @@ const STATUS = {
   },
 };
 
-/** kyso verify IN.pdf [--trust FILE]... [--revocation …] [--at ISO] [--allow-weak] [--json] [--lang vi|en] */
+/** kyso verify IN.pdf [--trust FILE]... [--trust-profile NAME] [--revocation …] [--at ISO] [--allow-weak] [--json] [--lang vi|en] */
 export async function verify(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(args, VERIFY_OPTIONS, ctx.lang);
   const [input, ...rest] = positionals;
@@ -47,6 +47,8 @@ export async function verify(args: string[], ctx: CliContext): Promise<number> {
   try {
     const report = await verifyPdf(source, {
       anchors: settings.anchors,
+      intermediates: settings.intermediates,
+      ...(settings.trustProfile ? { trustProfile: settings.trustProfile } : {}),
       revocation: settings.revocation,
       validationTime: settings.validationTime,
       weakAlgorithms: settings.weakAlgorithms,

@@ -3,6 +3,7 @@ import {
   certificatesFrom,
   KysoError,
   type Lang,
+  loadTrustProfile,
   type RevocationMode,
   type WeakAlgorithmPolicy,
 } from '@kyso/core';
@@ -27,7 +28,11 @@ export interface VerifyValues {
 }
 
 export interface VerifySettings {
+  /** --trust files, then the profile's roots. */
   anchors: Uint8Array[];
+  /** The profile's known issuing CAs: they complete paths, never end them. */
+  intermediates: Uint8Array[];
+  trustProfile?: string;
   revocation: RevocationMode;
   validationTime: Date;
   weakAlgorithms: WeakAlgorithmPolicy;
@@ -53,8 +58,20 @@ export async function verifySettings(values: VerifyValues, lang: Lang): Promise<
     if (certs.length === 0) throw usage(`--trust ${path} holds no certificate (PEM or DER)`, lang);
     anchors.push(...certs);
   }
-  if (values['trust-profile'] !== undefined)
-    throw usage(`unknown trust profile "${values['trust-profile']}"`, lang);
+  const intermediates: Uint8Array[] = [];
+  let trustProfile: string | undefined;
+  if (values['trust-profile'] !== undefined) {
+    try {
+      const profile = await loadTrustProfile(values['trust-profile']);
+      anchors.push(...profile.anchors);
+      intermediates.push(...profile.intermediates);
+      trustProfile = profile.trustProfile;
+    } catch (error) {
+      // Re-issued in the user's language; the code stays UNKNOWN_TRUST_PROFILE or TRUST_PIN_MISMATCH.
+      if (error instanceof KysoError) throw new KysoError(error.code, { params: error.params, lang, cause: error });
+      throw error;
+    }
+  }
   const revocation = (values.revocation ?? 'online') as RevocationMode;
   if (!['online', 'embedded', 'off'].includes(revocation))
     throw usage('--revocation must be online, embedded or off', lang);
@@ -66,6 +83,8 @@ export async function verifySettings(values: VerifyValues, lang: Lang): Promise<
   }
   return {
     anchors,
+    intermediates,
+    ...(trustProfile ? { trustProfile } : {}),
     revocation,
     validationTime,
     weakAlgorithms: values['allow-weak'] ? 'accept' : 'reject',

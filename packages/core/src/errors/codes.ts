@@ -46,6 +46,20 @@ export const ERROR_MESSAGES = {
     vi: 'Không xác định được trạng thái thu hồi của chứng thư số: {detail}',
   },
 
+  // trust profiles
+  UNKNOWN_TRUST_PROFILE: {
+    en: 'Unknown trust profile "{name}" (known: {known}).',
+    vi: 'Không có hồ sơ tin cậy "{name}" (các hồ sơ có: {known}).',
+  },
+  TRUST_PIN_MISMATCH: {
+    en: 'A certificate of trust profile "{name}" does not match its pinned SHA-256 (expected {expected}, got {actual}).',
+    vi: 'Một chứng thư của hồ sơ tin cậy "{name}" không khớp mã SHA-256 đã ghim (cần {expected}, nhận {actual}).',
+  },
+  TRUST_PROFILE_INVALID: {
+    en: 'Trust profile "{name}" is not valid: {detail}',
+    vi: 'Hồ sơ tin cậy "{name}" không hợp lệ: {detail}',
+  },
+
   // signing pipeline
   SIGNATURE_TOO_LARGE: {
     en: 'The signature ({size} bytes) does not fit the reserved space ({capacity} bytes).',
@@ -94,6 +108,10 @@ export const ERROR_MESSAGES = {
     vi: 'Cấu trúc tệp PDF bị hỏng: {detail}',
   },
   ENCRYPTED_PDF: { en: 'The PDF is encrypted.', vi: 'Tệp PDF đã được mã hóa.' },
+  NOT_A_RECIPIENT: {
+    en: 'The PDF is encrypted for certain recipients; no certificate and private key of one of them was given.',
+    vi: 'Tệp PDF được mã hóa cho một số người nhận; chưa có chứng thư số và khóa bí mật của người nhận nào trong số đó.',
+  },
   FIELD_ALREADY_SIGNED: {
     en: 'The field {field} already holds a signature.',
     vi: 'Trường {field} đã có chữ ký.',

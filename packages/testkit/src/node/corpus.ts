@@ -52,6 +52,23 @@ export function corpusDir(
   return undefined;
 }
 
+/**
+ * The public Vietnamese CA certificates (shared/trust/vn): beside the corpus when $KYSO_CORPUS is
+ * set, else ../shared/trust/vn beside the repository. Same CI rule as the corpus.
+ */
+export function trustDir(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): string | undefined {
+  const dir = env.KYSO_CORPUS
+    ? resolve(env.KYSO_CORPUS, '..', 'trust', 'vn')
+    : resolve(repositoryRoot(cwd), '..', 'shared', 'trust', 'vn');
+  if (existsSync(join(dir, 'README.md'))) return dir;
+  if (env.CI === 'true')
+    throw new Error(`The Vietnamese CA certificates are missing at ${dir}; CI must not run without them.`);
+  return undefined;
+}
+
 const INTEGRITY = new Set<string>(['intact', 'broken', 'unknown']);
 const MODIFICATIONS = new Set<string>(['none', 'allowed', 'disallowed', 'unknown']);
 

@@ -5,6 +5,7 @@ export {
   type IntegrityToken,
   loadCorpusCatalog,
   type ModificationToken,
+  trustDir,
 } from './corpus.js';
 export { readTestPki, type WrittenPki, writeTestPki } from './files.js';
 export { openssl, type RunOptions, type RunResult, run, tempDir } from './judges.js';
