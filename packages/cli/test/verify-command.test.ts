@@ -110,7 +110,15 @@ describe('kyso verify', () => {
   });
 
   it('--trust-profile: the Vietnamese anchors are reported, and a testkit signer is not trusted under them', async () => {
-    const gov = await kyso(['verify', 'signed.pdf', '--trust-profile', 'vn-gov', '--revocation', 'off', '--json']);
+    const gov = await kyso([
+      'verify',
+      'signed.pdf',
+      '--trust-profile',
+      'vn-gov',
+      '--revocation',
+      'off',
+      '--json',
+    ]);
     expect(gov.code, gov.stderr).toBe(3);
     const report = JSON.parse(gov.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);

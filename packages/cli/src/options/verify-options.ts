@@ -68,7 +68,8 @@ export async function verifySettings(values: VerifyValues, lang: Lang): Promise<
       trustProfile = profile.trustProfile;
     } catch (error) {
       // Re-issued in the user's language; the code stays UNKNOWN_TRUST_PROFILE or TRUST_PIN_MISMATCH.
-      if (error instanceof KysoError) throw new KysoError(error.code, { params: error.params, lang, cause: error });
+      if (error instanceof KysoError)
+        throw new KysoError(error.code, { params: error.params, lang, cause: error });
       throw error;
     }
   }
