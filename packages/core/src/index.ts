@@ -187,6 +187,19 @@ export {
 } from './validation/signature-validation.js';
 export { type TimestampValidation, validateTimestamp } from './validation/timestamp-validation.js';
 export { SUNSET, type WeakAlgorithmPolicy, type WeakFinding } from './validation/weak-algorithms.js';
+// the Vietnamese agency profile: clock, date line, organisation or personal certificates
+export {
+  type CalendarDate,
+  type CertificateKind,
+  type CertificateKindRule,
+  certificateKind,
+  DEFAULT_CERTIFICATE_KIND_RULE,
+  formatDateLine,
+  formatVietnamTime,
+  parseCalendarDate,
+  type SigningTimeStyle,
+  vietnamDate,
+} from './vn/index.js';
 // X.509
 export {
   type Certificate,
