@@ -48,6 +48,7 @@ export {
   preparePdfSignature,
 } from './signing/prepare.js';
 export { assertPreparedSignature, type PreparedSignature } from './signing/prepared-signature.js';
+export { checkSigningOrder, type SigningOrderOptions } from './signing/signing-order.js';
 export {
   type PadesLevel,
   type SignedPdf,
