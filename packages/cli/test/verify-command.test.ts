@@ -73,12 +73,51 @@ describe('kyso verify', () => {
     });
   });
 
-  it('a summary in Vietnamese', async () => {
-    const r = await kyso(['verify', 'signed.pdf', ...trust, '--lang', 'vi']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Tài liệu: HỢP LỆ');
-    expect(r.stdout).toContain('Người ký: Nguyễn Thị Hồng Hạnh (CCCD 034190000002)');
-    expect(r.stdout).toContain('không có thay đổi sau khi ký');
+  // Circular 15/2025/TT-BKHCN: valid or not, issuing CA, signer, signing time or time-stamp, integrity,
+  // validity at signing time, certificate period (and where revocation was checked), in Vietnamese.
+  it.each([
+    ['vi', 'Asia/Ho_Chi_Minh'],
+    ['vi', 'UTC'],
+    ['en', 'America/New_York'],
+  ])('a summary in %s with every field the circular asks for (TZ=%s)', async (lang, tz) => {
+    const r = await kyso(['verify', 'signed.pdf', ...trust, '--lang', lang], { TZ: tz });
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse((await kyso(['verify', 'signed.pdf', ...trust, '--json'])).stdout);
+    const sig = json.signatures[0];
+    const vn = (iso: string) => {
+      const t = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 19);
+      return `${t}+07:00`;
+    };
+    const labels =
+      lang === 'vi'
+        ? {
+            doc: 'Tài liệu: HỢP LỆ',
+            sig: 'Chữ ký 1 (Signature1): HỢP LỆ (TOTAL_PASSED)',
+            signer: 'Người ký: Nguyễn Thị Hồng Hạnh (CCCD 034190000002)',
+            issuer:
+              'Tổ chức cấp chứng thư: CN=CA phục vụ các cơ quan Nhà nước thử nghiệm,O=Ban Cơ yếu Chính phủ,C=VN',
+            time: `Thời gian ký: ${vn(sig.timestamp.time)} (theo dấu thời gian)`,
+            integrity: 'Toàn vẹn: có',
+            at: 'Hiệu lực khi ký: chứng thư còn hiệu lực, chưa bị thu hồi',
+            period: `Thời hạn chứng thư: ${vn(sig.certificate.notBefore)} đến ${vn(sig.certificate.notAfter)}`,
+            anchor: 'Gốc tin cậy: CN=RootCA chuyên dùng Chính phủ thử nghiệm,O=Ban Cơ yếu Chính phủ,C=VN',
+            revocation: 'chưa bị thu hồi, kiểm tra qua OCSP (trực tuyến)',
+            modifications: 'không có thay đổi sau khi ký',
+          }
+        : {
+            doc: 'Document: VALID',
+            sig: 'Signature 1 (Signature1): VALID (TOTAL_PASSED)',
+            signer: 'Signer: Nguyễn Thị Hồng Hạnh (CCCD 034190000002)',
+            issuer: 'Issuing CA: CN=CA phục vụ các cơ quan Nhà nước thử nghiệm,O=Ban Cơ yếu Chính phủ,C=VN',
+            time: `Signing time: ${vn(sig.timestamp.time)} (by time-stamp)`,
+            integrity: 'Integrity: yes',
+            at: 'At signing time: certificate valid, not revoked',
+            period: `Certificate validity: ${vn(sig.certificate.notBefore)} to ${vn(sig.certificate.notAfter)}`,
+            anchor: 'Trust anchor: CN=RootCA chuyên dùng Chính phủ thử nghiệm,O=Ban Cơ yếu Chính phủ,C=VN',
+            revocation: 'not revoked, checked by OCSP (online)',
+            modifications: 'no change after signing',
+          };
+    for (const [field, line] of Object.entries(labels)) expect(r.stdout, field).toContain(line);
   });
 
   it('exit 1 for a changed byte, exit 3 for revocation unavailable, unsigned, or no trust; exit 2 for garbage', async () => {

@@ -1,4 +1,4 @@
-import type { CmsSignatureReport, Lang } from '@kyso/core';
+import { type CmsSignatureReport, formatVietnamTime, type Lang } from '@kyso/core';
 
 const T = {
   vi: {
@@ -21,6 +21,9 @@ const T = {
     checkedBy: 'kiểm tra qua',
     embedded: 'dữ liệu kèm theo',
     online: 'trực tuyến',
+    anchor: 'Gốc tin cậy',
+    noAnchor: 'không đến được chứng thư gốc tin cậy nào',
+    notChecked: 'không kiểm tra trạng thái thu hồi',
     errors: 'Lỗi',
     warnings: 'Cảnh báo',
     none: 'Không có chữ ký.',
@@ -45,11 +48,20 @@ const T = {
     checkedBy: 'checked by',
     embedded: 'embedded data',
     online: 'online',
+    anchor: 'Trust anchor',
+    noAnchor: 'no trust anchor reached',
+    notChecked: 'revocation not checked',
     errors: 'Errors',
     warnings: 'Warnings',
     none: 'No signature.',
   },
 };
+
+/** Times on the Vietnamese clock (+07:00) whatever the host's zone; the JSON report keeps UTC. */
+function clock(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : formatVietnamTime(date);
+}
 
 /**
  * A signature as the Vietnamese circular asks verification software to show it: valid or not, the
@@ -71,9 +83,9 @@ export function formatSignature(
     lines.push(`  ${t.issuer}: ${s.signer.issuer}`);
   }
   const when = s.timestamp
-    ? `${s.timestamp.time} (${t.byTimestamp})`
+    ? `${clock(s.timestamp.time)} (${t.byTimestamp})`
     : s.claimedSigningTime
-      ? `${s.claimedSigningTime} (${t.claimed})`
+      ? `${clock(s.claimedSigningTime)} (${t.claimed})`
       : '—';
   lines.push(`  ${t.time}: ${when}`);
   lines.push(`  ${t.integrity}: ${s.integrity ? t.yes : t.no}`);
@@ -82,12 +94,17 @@ export function formatSignature(
     `  ${t.atSigning}: ${at.certificateValid ? t.certValid : t.certInvalid}, ${t.revocation[at.revocation]}`,
   );
   if (s.certificate.notBefore)
-    lines.push(`  ${t.period}: ${s.certificate.notBefore} ${t.to} ${s.certificate.notAfter}`);
+    lines.push(`  ${t.period}: ${clock(s.certificate.notBefore)} ${t.to} ${clock(s.certificate.notAfter)}`);
+  if (s.signer)
+    lines.push(
+      `  ${t.anchor}: ${s.certificate.trustAnchor ? s.certificate.trustAnchor.subject : t.noAnchor}`,
+    );
   const rev = s.certificate.revocation;
   if (rev.source)
     lines.push(
       `  ${t.revocation[rev.status]}, ${t.checkedBy} ${rev.source.toUpperCase()} (${rev.embedded ? t.embedded : t.online})`,
     );
+  else if (s.signer) lines.push(`  ${t.notChecked}`);
   for (const e of s.errors) lines.push(`  ${t.errors}: ${e.message}`);
   for (const w of s.warnings) lines.push(`  ${t.warnings}: ${w.message}`);
   return lines.join('\n');
