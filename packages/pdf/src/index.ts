@@ -3,9 +3,11 @@
  * helpers are in `@kyso/pdf/node`.
  */
 export { listPages, type PageInfo } from './document/pages.js';
+export type { PdfOpenOptions } from './document/pdf-document.js';
 export { PdfDocument, type Revision } from './document/pdf-document.js';
 export type { Warning } from './document/sections.js';
 export type { XrefEntry, XrefSection } from './document/xref-types.js';
+export type { DecryptionOptions, PdfRecipient } from './encryption/options.js';
 export { type FieldInfo, listFields } from './fields/field-tree.js';
 export { type DisplayedRect, displayedSize, type Placement, placeOnPage } from './fields/placement.js';
 export type { AppearanceDrawer } from './fields/signature-field.js';
@@ -48,7 +50,6 @@ export {
   preparePdfSignature,
 } from './signing/prepare.js';
 export { assertPreparedSignature, type PreparedSignature } from './signing/prepared-signature.js';
-export { checkSigningOrder, type SigningOrderOptions } from './signing/signing-order.js';
 export {
   type PadesLevel,
   type SignedPdf,
@@ -57,6 +58,7 @@ export {
   signPdf,
 } from './signing/sign-pdf.js';
 export type { SubFilter } from './signing/signature-dictionary.js';
+export { checkSigningOrder, type SigningOrderOptions } from './signing/signing-order.js';
 export {
   isDict,
   isName,

@@ -6,7 +6,7 @@ import { fileSource } from '../src/node/index.js';
 /**
  * The third-party corpus ($KYSO_CORPUS, read in place): 112 PDFs signed by EU DSS, iText, pyHanko and
  * others. Per signature, kyso's integrity verdict must match the catalog: `intact` ⇔ the indication
- * is not TOTAL_FAILED. Encrypted files are covered by encryption.test.ts; modifications by
+ * is not TOTAL_FAILED. Encrypted files are covered by encryption-corpus.test.ts; modifications by
  * modifications.test.ts.
  */
 const dir = corpusDir();

@@ -1,3 +1,4 @@
+import type { ObjectDecryptor } from '../encryption/decryptor.js';
 import { decodeStream } from '../filters/decode.js';
 import type { ByteSource } from '../io/byte-source.js';
 import { latin1 } from '../syntax/chars.js';
@@ -21,6 +22,9 @@ export class ObjectStore {
     number,
     Promise<{ offsets: Map<number, number>; data: Uint8Array; first: number }>
   >();
+  #decryptor: ObjectDecryptor | undefined;
+  /** Where each stream came from: its object number and generation pick its decryption key. */
+  readonly #streamIds = new WeakMap<PdfStream, { num: number; gen: number }>();
 
   constructor(
     readonly source: ByteSource,
@@ -48,7 +52,15 @@ export class ObjectStore {
     return v;
   }
 
-  /** A stream's encoded bytes. */
+  /**
+   * From now on, strings are decrypted as objects are parsed and stream data as it is decoded.
+   * Set once, before anything but the /Encrypt dictionary is loaded.
+   */
+  decryptWith(decryptor: ObjectDecryptor): void {
+    this.#decryptor = decryptor;
+  }
+
+  /** A stream's bytes as they are in the file: encoded, and encrypted in an encrypted file. */
   async rawData(stream: PdfStream): Promise<Uint8Array> {
     if (stream.data instanceof Uint8Array) return stream.data;
     const { offset, length } = stream.data;
@@ -57,8 +69,13 @@ export class ObjectStore {
     return this.source.read(offset, length);
   }
 
+  /** A stream's data decrypted (when the file is) and decoded. */
   async decoded(stream: PdfStream): Promise<Uint8Array> {
-    return decodeStream(stream.dict, await this.rawData(stream));
+    const raw = await this.rawData(stream);
+    const id = this.#streamIds.get(stream);
+    if (!this.#decryptor || !id) return decodeStream(stream.dict, raw);
+    const plain = this.#decryptor.streamData(stream, raw, id.num, id.gen);
+    return decodeStream(plain.dict, plain.data);
   }
 
   async #load(num: number): Promise<PdfObject> {
@@ -90,7 +107,9 @@ export class ObjectStore {
       at = best;
     }
     const parsed = await parseAt(this.source, at, parseIndirect);
-    if (!(parsed.value instanceof PdfStream) || !parsed.stream) return parsed.value;
+    // objects inside object streams are not encrypted on their own (the object stream is)
+    const decrypted = (o: PdfObject) => (this.#decryptor ? this.#decryptor.objectStrings(o, num, gen) : o);
+    if (!(parsed.value instanceof PdfStream) || !parsed.stream) return decrypted(parsed.value);
     const stream = parsed.value;
     let length = parsed.stream.length;
     if (length instanceof PdfRef) {
@@ -98,7 +117,8 @@ export class ObjectStore {
       length = typeof resolved === 'number' ? resolved : undefined;
     }
     stream.data = await this.#checkedData(parsed.stream.dataOffset, length, num);
-    return stream;
+    this.#streamIds.set(stream, { num, gen });
+    return decrypted(stream);
   }
 
   /** The stream data range, verified against "endstream"; a wrong /Length is repaired (with a warning). */

@@ -1,3 +1,6 @@
+import type { KysoError } from '@kyso/core';
+import { openEncryption } from '../encryption/open-encryption.js';
+import type { DecryptionOptions } from '../encryption/options.js';
 import type { ByteSource } from '../io/byte-source.js';
 import { latin1 } from '../syntax/chars.js';
 import { isDict, PdfDict, type PdfObject, PdfRef, PdfStream } from '../syntax/objects.js';
@@ -18,6 +21,13 @@ export interface Revision {
 }
 
 /**
+ * How to open a PDF. An encrypted file is decrypted with the password or recipient given; without
+ * either, the empty user password is tried and, when it fails, the file opens undecrypted
+ * (`decrypted` false, `decryptionFailure` saying why) rather than throwing.
+ */
+export type PdfOpenOptions = DecryptionOptions;
+
+/**
  * A PDF opened for reading through a ByteSource: its cross-reference sections, revisions and an
  * object store that loads objects on demand.
  */
@@ -35,9 +45,18 @@ export class PdfDocument {
     readonly linearized: boolean,
     readonly store: ObjectStore,
     readonly warnings: Warning[],
+    /** An encrypted file whose strings and streams are read decrypted. */
+    readonly decrypted: boolean,
+    /** Why an encrypted file could not be decrypted (BAD_PASSWORD, NOT_A_RECIPIENT, ENCRYPTED_PDF). */
+    readonly decryptionFailure: KysoError | undefined,
   ) {}
 
-  static async open(source: ByteSource): Promise<PdfDocument> {
+  /**
+   * Reads the file's structure. An encrypted file is decrypted as PdfOpenOptions says; a password or
+   * recipient that was given and does not open it throws (BAD_PASSWORD, NOT_A_RECIPIENT), and so
+   * does an unsupported security handler then (ENCRYPTED_PDF).
+   */
+  static async open(source: ByteSource, options: PdfOpenOptions = {}): Promise<PdfDocument> {
     const warnings: Warning[] = [];
     const head = latin1(await source.read(0, Math.min(1024, source.size)));
     const at = head.indexOf('%PDF-');
@@ -53,6 +72,13 @@ export class PdfDocument {
     const entries = new Map<number, XrefEntry>();
     for (const s of [...sections].reverse()) for (const [num, e] of s.entries) entries.set(num, e);
     const store = new ObjectStore(source, entries, warnings);
+    let decryptionFailure: KysoError | undefined;
+    if (newest.trailer.has('Encrypt')) {
+      const decryption = await openEncryption(newest.trailer, (o) => store.resolve(o), options);
+      if ('decryptor' in decryption) store.decryptWith(decryption.decryptor);
+      else if (options.password !== undefined || options.recipient !== undefined) throw decryption.failure;
+      else decryptionFailure = decryption.failure;
+    }
 
     // A linearized file's first-page section is not a revision of its own (DESIGN.md).
     const lin = /^[\s\S]{0,1100}?\d+\s+\d+\s+obj\s*<<[\s\S]*?\/Linearized/.test(head.slice(Math.max(0, at)));
@@ -85,6 +111,8 @@ export class PdfDocument {
       lin,
       store,
       warnings,
+      newest.trailer.has('Encrypt') && decryptionFailure === undefined,
+      decryptionFailure,
     );
   }
 

@@ -1,4 +1,5 @@
 import type { CryptoProvider, Lang, RevocationMode, WeakAlgorithmPolicy } from '@kyso/core';
+import type { PdfRecipient } from '../encryption/options.js';
 
 export interface VerifyPdfOptions {
   /** Trust anchors (DER); known intermediates help build paths when a signature omits them. */
@@ -18,4 +19,11 @@ export interface VerifyPdfOptions {
   signal?: AbortSignal;
   /** generator.version in the report. */
   version?: string;
+  /**
+   * Opens an encrypted PDF (user or owner password); without it the empty password is tried. A
+   * password or recipient that does not open the file throws BAD_PASSWORD / NOT_A_RECIPIENT.
+   */
+  password?: string;
+  /** Opens a public-key encrypted PDF. */
+  recipient?: PdfRecipient;
 }

@@ -58,7 +58,13 @@ export async function verifyPdf(
   const revocation = options.revocation ?? 'online';
   const weakAlgorithms = options.weakAlgorithms ?? 'reject';
   const provider = resolveProvider(options.provider);
-  const doc = await PdfDocument.open(source);
+  // byte ranges are hashed over the raw file and /Contents is never encrypted: once the file
+  // opens, an encrypted file verifies like any other
+  const doc = await PdfDocument.open(source, {
+    ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(options.recipient ? { recipient: options.recipient } : {}),
+  });
+  const unreadable = doc.encrypted && !doc.decrypted;
   const fileWarnings: Issue[] = doc.warnings.map((w) => localizeIssue(w, lang));
   const policy: VerificationReport['policy'] = {
     revocation,
@@ -77,17 +83,20 @@ export async function verifyPdf(
     revisions: doc.revisions.length,
   };
 
-  const entries: SignatureEntry[] = doc.encrypted ? [] : await listSignatures(doc);
-  if (doc.encrypted)
+  const entries: SignatureEntry[] = unreadable ? [] : await listSignatures(doc);
+  if (unreadable)
     fileWarnings.push(
       localizeIssue(
-        { code: 'ENCRYPTED_PDF', detail: 'the file is encrypted; its signatures were not checked' },
+        {
+          code: 'ENCRYPTED_PDF',
+          detail: `the file is encrypted and could not be opened (${doc.decryptionFailure?.params['detail'] ?? doc.decryptionFailure?.message}); its signatures were not checked`,
+        },
         lang,
       ),
     );
   if (entries.length === 0)
     return {
-      status: doc.encrypted ? 'indeterminate' : 'unsigned',
+      status: unreadable ? 'indeterminate' : 'unsigned',
       ...head,
       warnings: fileWarnings,
       signatures: [],
