@@ -18,7 +18,8 @@ Commands:
                    --trust FILE...  trust anchors (PEM or DER), repeatable
                    --trust-profile vn-gov|vn-public   built-in anchors: government or public CAs
                    --revocation online|embedded|off   --at ISO-TIME   --allow-weak
-  inspect IN.pdf [--json]              revisions, fields, signatures, byte ranges
+                   --pdf-password-env VAR   the password of an encrypted PDF, from VAR
+  inspect IN.pdf [--json] [--pdf-password-env VAR]   revisions, fields, signatures, byte ranges
   ltv IN.pdf -o OUT.pdf [--trust FILE]... [--trust-profile NAME]
                                        add the validation data of every signature (B-LT)
   timestamp IN.pdf -o OUT.pdf --tsa URL     add a document time-stamp (B-LTA after ltv)
@@ -67,7 +68,8 @@ Lệnh:
                    --trust FILE...  chứng thư gốc tin cậy (PEM hoặc DER), có thể lặp lại
                    --trust-profile vn-gov|vn-public   gốc tin cậy có sẵn: CA chuyên dùng hoặc công cộng
                    --revocation online|embedded|off   --at ISO-TIME   --allow-weak
-  inspect IN.pdf [--json]              các phiên bản, trường, chữ ký, vùng ký
+                   --pdf-password-env VAR   mật khẩu của tệp PDF đã mã hóa, lấy từ biến VAR
+  inspect IN.pdf [--json] [--pdf-password-env VAR]   các phiên bản, trường, chữ ký, vùng ký
   ltv IN.pdf -o OUT.pdf [--trust FILE]... [--trust-profile NAME]
                                        thêm dữ liệu xác thực của mọi chữ ký (B-LT)
   timestamp IN.pdf -o OUT.pdf --tsa URL     thêm dấu thời gian tài liệu (B-LTA sau ltv)

@@ -11,9 +11,10 @@ import { fileSource } from '@kyso/pdf/node';
 import { parse } from '../args.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
+import { pdfPassword } from '../options/pdf-password.js';
 
 interface InspectReport {
-  file: { size: number; version: string; linearized: boolean; encrypted: boolean };
+  file: { size: number; version: string; linearized: boolean; encrypted: boolean; decrypted: boolean };
   revisions: { number: number; end: number; xref: string; startxref: number }[];
   fields: { name: string; type: string | null; signed: boolean }[];
   signatures: {
@@ -41,20 +42,38 @@ function signerName(contents: Uint8Array | undefined): string | null {
   }
 }
 
-/** kyso inspect IN.pdf [--json]: revisions, fields, signatures, byte ranges. */
+/** kyso inspect IN.pdf [--json] [--pdf-password-env VAR]: revisions, fields, signatures, byte ranges. */
 export async function inspect(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, ctx.lang);
+  const { values, positionals } = parse(
+    args,
+    { json: { type: 'boolean' }, 'pdf-password-env': { type: 'string' } },
+    ctx.lang,
+  );
   const [input, ...rest] = positionals;
   if (!input || rest.length > 0)
     throw new KysoError('USAGE', { params: { detail: 'kyso inspect IN.pdf [--json]' }, lang: ctx.lang });
+  const password = await pdfPassword(values['pdf-password-env'], ctx);
   const source = await fileSource(input);
   try {
-    const doc = await PdfDocument.open(source);
+    const doc = await PdfDocument.open(source, password === undefined ? {} : { password });
+    const readable = !doc.encrypted || doc.decrypted;
     const catalog = await doc.catalog();
-    const fields = await listFields(doc, await doc.dict(catalog.get('AcroForm')));
-    const signatures = doc.encrypted ? [] : await listSignatures(doc);
+    const fields = readable ? await listFields(doc, await doc.dict(catalog.get('AcroForm'))) : [];
+    const signatures = readable ? await listSignatures(doc) : [];
+    const warnings = [...doc.warnings];
+    if (!readable)
+      warnings.push({
+        code: 'ENCRYPTED_PDF',
+        detail: `${doc.decryptionFailure?.message ?? 'encrypted'} (--pdf-password-env VAR opens it)`,
+      });
     const report: InspectReport = {
-      file: { size: source.size, version: doc.version, linearized: doc.linearized, encrypted: doc.encrypted },
+      file: {
+        size: source.size,
+        version: doc.version,
+        linearized: doc.linearized,
+        encrypted: doc.encrypted,
+        decrypted: doc.decrypted,
+      },
       revisions: doc.revisions.map((r) => ({
         number: r.number,
         end: r.end,
@@ -82,7 +101,7 @@ export async function inspect(args: string[], ctx: CliContext): Promise<number> 
           signingTime: time?.toISOString() ?? null,
         };
       }),
-      warnings: doc.warnings,
+      warnings,
     };
     if (values.json) {
       ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);

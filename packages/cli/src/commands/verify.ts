@@ -4,6 +4,7 @@ import { fileSource, nodeHasher } from '@kyso/pdf/node';
 import { parse } from '../args.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
+import { pdfPassword } from '../options/pdf-password.js';
 import { VERIFY_OPTIONS, verifySettings } from '../options/verify-options.js';
 import { formatSignature, noSignature } from '../output/summary.js';
 import { cliVersion } from '../version.js';
@@ -36,13 +37,18 @@ const STATUS = {
   },
 };
 
-/** kyso verify IN.pdf [--trust FILE]... [--trust-profile NAME] [--revocation …] [--at ISO] [--allow-weak] [--json] [--lang vi|en] */
+/** kyso verify IN.pdf [--trust FILE]... [--trust-profile NAME] [--revocation …] [--at ISO] [--allow-weak] [--json] [--lang vi|en] [--pdf-password-env VAR] */
 export async function verify(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parse(args, VERIFY_OPTIONS, ctx.lang);
+  const { values, positionals } = parse(
+    args,
+    { ...VERIFY_OPTIONS, 'pdf-password-env': { type: 'string' } } as const,
+    ctx.lang,
+  );
   const [input, ...rest] = positionals;
   if (!input || rest.length > 0)
     throw new KysoError('USAGE', { params: { detail: 'kyso verify IN.pdf' }, lang: ctx.lang });
   const settings = await verifySettings(values, ctx.lang);
+  const password = await pdfPassword(values['pdf-password-env'], ctx);
   const source = await fileSource(input);
   try {
     const report = await verifyPdf(source, {
@@ -56,6 +62,7 @@ export async function verify(args: string[], ctx: CliContext): Promise<number> {
       version: cliVersion(),
       fetch: globalThis.fetch,
       provider: { hasher: nodeHasher },
+      ...(password === undefined ? {} : { password }),
     });
     if (settings.json) ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else {
