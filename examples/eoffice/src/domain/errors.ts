@@ -19,6 +19,10 @@ const MESSAGES = {
     vi: 'Tệp đã ký không giữ nguyên phiên bản trước (chỉ được nối thêm).',
     en: 'The signed file does not keep the previous version (it may only be appended to).',
   },
+  CHAIN_BROKEN: {
+    vi: 'Tệp đã ký làm một chữ ký không còn hợp lệ: {detail}',
+    en: 'The signed file leaves a signature not valid: {detail}',
+  },
   SIGNATURE_MISSING: {
     vi: 'Tệp gửi lên không có chữ ký mới hợp lệ của {who}.',
     en: 'The uploaded file has no new valid signature by {who}.',
