@@ -51,6 +51,12 @@ describe('DER writer and reader', () => {
     expect(derViolation(decode(unsorted))).toMatch(/not in DER order/);
   });
 
+  it('reports content that does not decode instead of throwing (found by the PDF mutation run)', () => {
+    // a SET whose only element claims a 0x7f000000-byte length
+    const broken = fromHex('3106' + '04847f000000');
+    expect(derViolation(decode(broken))).toMatch(/runs past the end/);
+  });
+
   it('tells BER from DER', () => {
     expect(derViolation(decode(fromHex('3080020101' + '0000')))).toMatch(/indefinite/);
     expect(derViolation(decode(fromHex('308103020101')))).toMatch(/shortest form/);

@@ -53,7 +53,13 @@ export function derViolation(node: Asn1): string | undefined {
     }
   }
   if (!node.constructed) return undefined;
-  const kids = children(node);
+  let kids: Asn1[];
+  try {
+    kids = children(node);
+  } catch (error) {
+    // content that does not even decode as BER is certainly not DER
+    return `${at}: ${error instanceof Error ? error.message : String(error)}`;
+  }
   if (node.cls === 0 && node.tag === TAG.SET) {
     for (let i = 1; i < kids.length; i++) {
       if (compareBytes(bytesOf(kids[i - 1]!), bytesOf(kids[i]!)) > 0)

@@ -149,7 +149,12 @@ export async function checkSignerInfo(
   let reference: SigningCertificateReference = 'missing';
   let messageDigest: Uint8Array | undefined;
   if (si.signedAttrs) {
-    const violation = derViolation(decode(si.signedAttrs.signedBytes));
+    let violation: string | undefined;
+    try {
+      violation = derViolation(decode(si.signedAttrs.signedBytes));
+    } catch (error) {
+      violation = error instanceof Error ? error.message : String(error);
+    }
     if (violation) {
       return formatFailure(
         'CMS_SIGNED_ATTRIBUTES_NOT_DER',

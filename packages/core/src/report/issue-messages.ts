@@ -46,6 +46,10 @@ const MESSAGES: Record<string, { vi: string; en?: string }> = {
   // PDF
   DISALLOWED_MODIFICATION: { vi: 'Tài liệu đã bị thay đổi sau khi ký theo cách người ký không cho phép.' },
   ANNOTATION_ADDED: { vi: 'Có chú thích được thêm vào sau khi ký.' },
+  FORM_FIELD_FILLED: { vi: 'Có trường biểu mẫu được điền sau khi ký (người ký cho phép).' },
+  NEED_APPEARANCES: {
+    vi: 'Tài liệu yêu cầu trình xem vẽ lại mọi trường biểu mẫu: nội dung hiển thị có thể khác lúc ký.',
+  },
   NONSTANDARD_COVERAGE: { vi: 'Phạm vi ký không bao trùm toàn bộ phiên bản tài liệu được ký.' },
   BYTE_RANGE_INVALID: { vi: 'Vùng dữ liệu được ký (/ByteRange) không hợp lệ.' },
   BYTE_RANGE_GAP: { vi: 'Vùng không được ký chứa dữ liệu khác ngoài chữ ký (tấn công bao bọc chữ ký).' },
