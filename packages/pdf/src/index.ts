@@ -2,6 +2,42 @@
  * @kyso/pdf: PDF reading, append-only incremental writing, PAdES signing. Browser-safe; Node file
  * helpers are in `@kyso/pdf/node`.
  */
+
+// visible signature appearances: fonts, images, text layout and the composer presets build on
+export {
+  type AppearanceBox,
+  type AppearanceItem,
+  type AppearanceSpec,
+  drawAppearance,
+  fitImage,
+  type ImageItem,
+  type TextItem,
+} from './appearance/compose/draw-appearance.js';
+export type { Rect, RgbColor } from './appearance/content.js';
+export {
+  DEFAULT_FONT_FILES,
+  defaultFontUrls,
+  type FetchDefaultFontsOptions,
+  type FontFamily,
+  type FontStyle,
+  fetchDefaultFonts,
+  fontFamily,
+} from './appearance/font/default-fonts.js';
+export { EmbeddedFont, type EmbedFontOptions } from './appearance/font/embed-font.js';
+export { subsetFont } from './appearance/font/subset.js';
+export { type ParseFontOptions, parseFont, TrueTypeFont } from './appearance/font/true-type-font.js';
+export { AppearanceImage, loadImage } from './appearance/image/appearance-image.js';
+export type { Raster } from './appearance/image/raster.js';
+export { type ImageSizeSpec, imageSize, mmToPt } from './appearance/image/size.js';
+export type { HorizontalAlign, TextPlacement, VerticalAlign } from './appearance/text/emit-text.js';
+export { emitText } from './appearance/text/emit-text.js';
+export {
+  layoutText,
+  type TextLayout,
+  type TextLayoutOptions,
+  type TextLine,
+} from './appearance/text/layout.js';
+export { normalizeText, type ShapedGlyph, shapeText } from './appearance/text/shape.js';
 export { listPages, type PageInfo } from './document/pages.js';
 export type { PdfOpenOptions } from './document/pdf-document.js';
 export { PdfDocument, type Revision } from './document/pdf-document.js';
@@ -10,6 +46,7 @@ export type { XrefEntry, XrefSection } from './document/xref-types.js';
 export type { DecryptionOptions, PdfRecipient } from './encryption/options.js';
 export { type FieldInfo, listFields } from './fields/field-tree.js';
 export { type DisplayedRect, displayedSize, type Placement, placeOnPage } from './fields/placement.js';
+export { plainBox } from './fields/plain-box.js';
 export type { AppearanceDrawer } from './fields/signature-field.js';
 export { type ByteSource, blobSource, bytesSource, checkRange } from './io/byte-source.js';
 export { appendedSource, readAll } from './io/concat-source.js';

@@ -120,6 +120,10 @@ export const ERROR_MESSAGES = {
     en: 'The document is certified with no changes allowed.',
     vi: 'Tài liệu đã được chứng thực và không cho phép thay đổi.',
   },
+  FONT_MISSING_GLYPH: {
+    en: 'The font {font} has no glyph for {char} ({code}); choose a font that covers this text.',
+    vi: 'Phông chữ {font} không có ký tự {char} ({code}); hãy chọn phông chữ có đủ các ký tự của văn bản.',
+  },
   ORGANIZATION_BEFORE_PERSONAL: {
     en: 'The organisation may only sign a document that already carries a personal signature.',
     vi: 'Tổ chức chỉ được ký tài liệu đã có chữ ký của người có thẩm quyền.',

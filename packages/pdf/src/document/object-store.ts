@@ -60,6 +60,11 @@ export class ObjectStore {
     this.#decryptor = decryptor;
   }
 
+  /** The decryptor in use, so a store over an older revision's objects can share it. */
+  get decryptor(): ObjectDecryptor | undefined {
+    return this.#decryptor;
+  }
+
   /** A stream's bytes as they are in the file: encoded, and encrypted in an encrypted file. */
   async rawData(stream: PdfStream): Promise<Uint8Array> {
     if (stream.data instanceof Uint8Array) return stream.data;

@@ -1,24 +1,51 @@
 import { KysoError } from '@kyso/core';
 import { listPages, type PageInfo } from '../document/pages.js';
 import { structureError } from '../document/structure-error.js';
-import { isDict, name, PdfDict, PdfRef, PdfStream } from '../syntax/objects.js';
+import { isDict, name, PdfDict, type PdfObject, PdfRef, PdfStream } from '../syntax/objects.js';
 import type { DocumentEdit } from '../writer/document-edit.js';
 import { textString } from '../writer/incremental-update.js';
 import { type FieldInfo, listFields } from './field-tree.js';
 import { type DisplayedRect, placeOnPage } from './placement.js';
 import { plainBox } from './plain-box.js';
+import { pageOfWidget, placeOnWidget, widgetRect } from './widget-placement.js';
 
-/** Draws a widget's normal appearance: content stream operators in an upright box of `width` × `height`. */
-export type AppearanceDrawer = (box: {
+/**
+ * What a drawer gets: the upright box it draws in (points), and the incremental update the widget is
+ * written in, so an appearance can reference fonts and images as objects of that update.
+ */
+export interface AppearanceBox {
   width: number;
   height: number;
-}) => Promise<{ content: Uint8Array; resources?: PdfDict }>;
+  /** Adds an object to the update; returns its reference (for /Resources). */
+  add(value: PdfObject): PdfRef;
+  /**
+   * Shared by every widget drawn in this update, by a key the drawer chooses: one font or image
+   * object serves all of them. Values are the drawer's own (check them with instanceof).
+   */
+  shared: Map<string, unknown>;
+}
+
+/** Draws a widget's normal appearance: content stream operators in an upright box of `width` × `height`. */
+export type AppearanceDrawer = (box: AppearanceBox) => Promise<{ content: Uint8Array; resources?: PdfDict }>;
+
+/** One shared map per update (an edit is one incremental update). */
+const sharedByEdit = new WeakMap<DocumentEdit, Map<string, unknown>>();
+
+function sharedOf(edit: DocumentEdit): Map<string, unknown> {
+  let shared = sharedByEdit.get(edit);
+  if (!shared) {
+    shared = new Map();
+    sharedByEdit.set(edit, shared);
+  }
+  return shared;
+}
 
 export interface FieldRequest {
   /** Sign this field: an existing empty one, or a new one of this name. */
   name?: string;
   /** Where a new field's widget goes; invisible (a zero rectangle on page 1) when absent. */
   visible?: { page: number; rect: DisplayedRect };
+  /** Draws a new visible widget, or an existing field's widgets (in their own /Rect), replacing their /AP. */
   appearance?: AppearanceDrawer;
   /** The signature dictionary the field's /V points to. */
   value: PdfRef;
@@ -65,7 +92,12 @@ async function appearanceStream(
   placement: ReturnType<typeof placeOnPage>,
 ): Promise<PdfRef> {
   const [, , w, h] = placement.bbox;
-  const drawn = await (drawer ?? plainBox)({ width: w, height: h });
+  const drawn = await (drawer ?? plainBox)({
+    width: w,
+    height: h,
+    add: (value) => edit.add(value),
+    shared: sharedOf(edit),
+  });
   const dict = new PdfDict([
     ['Type', name('XObject')],
     ['Subtype', name('Form')],
@@ -97,9 +129,12 @@ export async function placeSignatureField(edit: DocumentEdit, request: FieldRequ
     if (!wanted.ref) throw structureError(`field ${wanted.name} is not an indirect object`);
     const field = await edit.dict(wanted.ref);
     field.set('V', request.value);
+    const drawn = request.appearance
+      ? await drawIntoWidgets(edit, wanted, field, request.appearance)
+      : undefined;
     const form = (await formOf(edit, true))!;
     form.set('SigFlags', SIG_FLAGS);
-    return { name: wanted.name, fieldRef: wanted.ref, created: false };
+    return { name: wanted.name, fieldRef: wanted.ref, created: false, ...drawn };
   }
 
   const pages = await listPages(doc);
@@ -141,4 +176,36 @@ export async function placeSignatureField(edit: DocumentEdit, request: FieldRequ
   await edit.appendTo(form, 'Fields', widgetRef);
   form.set('SigFlags', SIG_FLAGS);
   return { name: fieldName, fieldRef: widgetRef, created: true, page, rect };
+}
+
+/**
+ * Signing an existing field with an appearance: each widget with an area gets it drawn in its own
+ * /Rect, upright on its page (the page's /Rotate), replacing whatever /AP it had.
+ */
+async function drawIntoWidgets(
+  edit: DocumentEdit,
+  field: FieldInfo,
+  fieldCopy: PdfDict,
+  drawer: AppearanceDrawer,
+): Promise<{ page?: PageInfo; rect?: [number, number, number, number] }> {
+  const pages = await listPages(edit.doc);
+  let first: { page?: PageInfo; rect?: [number, number, number, number] } | undefined;
+  for (const widget of field.widgets) {
+    const rect = widgetRect(widget.dict);
+    if (!rect) continue;
+    const page = await pageOfWidget(edit.doc, pages, widget.ref, widget.dict);
+    if (!page) continue;
+    // a widget merged with its field is the copy already being edited
+    const target =
+      widget.ref && field.ref && widget.ref.key === field.ref.key
+        ? fieldCopy
+        : widget.ref
+          ? await edit.dict(widget.ref)
+          : undefined;
+    if (!target) continue;
+    const placement = placeOnWidget(page, rect);
+    target.set('AP', new PdfDict([['N', await appearanceStream(edit, drawer, placement)]]));
+    first ??= { page, rect: placement.rect };
+  }
+  return first ?? {};
 }

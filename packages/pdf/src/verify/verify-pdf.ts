@@ -159,6 +159,21 @@ export async function verifyPdf(
     const analysis = await analyzeModifications(doc, signed[i]!, signed, docMdp);
     const coverageProblem = checks[i]!.coverage.length > 0;
     const modificationsAfter = coverageProblem ? 'disallowed' : analysis.modificationsAfter;
+    const range = checks[i]!.range;
+    // bytes of the signature's own revision left unsigned: anything could have been changed there
+    const modifications = coverageProblem
+      ? [
+          {
+            revision:
+              doc.revisions.find((r) => range && r.end >= range[2] + range[3])?.number ??
+              Math.max(1, doc.revisions.length),
+            kind: 'unsigned-bytes',
+            objects: [],
+            allowed: false,
+          },
+          ...analysis.modifications,
+        ]
+      : analysis.modifications;
     const docTsAfterDss =
       dssRevision > 0 &&
       partials.some(
@@ -183,7 +198,11 @@ export async function verifyPdf(
         localizeIssue(
           {
             code: 'DISALLOWED_MODIFICATION',
-            detail: 'the document was changed after this signature in a way its signer did not allow',
+            detail: `the document was changed after this signature in a way its signer did not allow (${[
+              ...new Set(
+                modifications.filter((m) => !m.allowed).map((m) => `${m.kind} in revision ${m.revision}`),
+              ),
+            ].join(', ')})`,
           },
           lang,
         ),
@@ -198,7 +217,7 @@ export async function verifyPdf(
       ...rest,
       level,
       modificationsAfter,
-      modifications: analysis.modifications,
+      modifications,
       status,
       errors,
       warnings: [...rest.warnings, ...analysis.warnings.map((w) => localizeIssue(w, lang))],

@@ -1,0 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_FONT_FILES, type FontFamily, fontFamily } from '../appearance/font/default-fonts.js';
+
+/**
+ * The bundled Liberation Serif 2.x family (regular, bold, italic, bold italic), read from the
+ * package's fonts/ folder when called: about 1.5 MB of files, parsed in a few milliseconds.
+ */
+export async function loadDefaultFonts(): Promise<FontFamily> {
+  const read = (file: string) =>
+    readFile(new URL(`../../fonts/${file}`, import.meta.url)).then((b) => new Uint8Array(b));
+  const [regular, bold, italic, boldItalic] = await Promise.all([
+    read(DEFAULT_FONT_FILES.regular),
+    read(DEFAULT_FONT_FILES.bold),
+    read(DEFAULT_FONT_FILES.italic),
+    read(DEFAULT_FONT_FILES.boldItalic),
+  ]);
+  return fontFamily({ regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! });
+}
