@@ -18,8 +18,9 @@ describe('the Fetch-API handler', () => {
     expect(outside.status).toBe(404);
     const wrong = await handler(new Request('http://x/kyso/health', { method: 'POST', body: 'x' }));
     expect(wrong.status).toBe(405);
-    const body = (await wrong.json()) as { error: unknown };
-    const rebuilt = kysoErrorFromJSON(body.error, 'vi');
+    const body = (await wrong.json()) as { error: string; kyso: unknown };
+    expect(body.error).toBe('invalid_request');
+    const rebuilt = kysoErrorFromJSON(body.kyso, 'vi');
     expect(isKysoError(rebuilt, 'USAGE')).toBe(true);
     expect(rebuilt.message).toContain('Cách dùng không hợp lệ');
   });

@@ -128,6 +128,20 @@ export const ERROR_MESSAGES = {
     en: 'The organisation may only sign a document that already carries a personal signature.',
     vi: 'Tổ chức chỉ được ký tài liệu đã có chữ ký của người có thẩm quyền.',
   },
+
+  // the signing service (node-adapter)
+  NOT_AUTHENTICATED: {
+    en: 'The request is not authenticated: {detail}',
+    vi: 'Yêu cầu chưa được xác thực: {detail}',
+  },
+  REQUEST_TOO_LARGE: {
+    en: 'The request body is larger than the {limit} bytes allowed.',
+    vi: 'Nội dung yêu cầu vượt quá giới hạn {limit} byte.',
+  },
+  SERVICE_BUSY: {
+    en: 'The signing service is busy ({detail}); try again shortly.',
+    vi: 'Dịch vụ ký số đang bận ({detail}); vui lòng thử lại sau ít phút.',
+  },
 } as const satisfies Record<string, Messages>;
 
 export type KysoErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,0 +1,56 @@
+/**
+ * The PKCS#11 v2.40 constants kyso uses, by their standard values (OASIS pkcs11t.h), so the code does
+ * not depend on a binding's spelling of them.
+ */
+export const CK = {
+  // C_Initialize, C_OpenSession, C_Login
+  CKF_OS_LOCKING_OK: 0x2,
+  CKF_SERIAL_SESSION: 0x4,
+  CKU_USER: 1,
+  // objects and attributes
+  CKO_CERTIFICATE: 1,
+  CKO_PRIVATE_KEY: 3,
+  CKA_CLASS: 0x0,
+  CKA_LABEL: 0x3,
+  CKA_VALUE: 0x11,
+  CKA_CERTIFICATE_TYPE: 0x80,
+  CKA_ID: 0x102,
+  CKC_X_509: 0,
+  // mechanisms
+  CKM_RSA_PKCS: 0x1,
+  CKM_RSA_PKCS_PSS: 0xd,
+  CKM_ECDSA: 0x1041,
+  CKM_SHA256: 0x250,
+  CKM_SHA384: 0x260,
+  CKM_SHA512: 0x270,
+  CKG_MGF1_SHA256: 0x2,
+  CKG_MGF1_SHA384: 0x3,
+  CKG_MGF1_SHA512: 0x4,
+} as const;
+
+/** Return values (CKR_*) that kyso tells apart. */
+export const CKR = {
+  CKR_SLOT_ID_INVALID: 0x3,
+  CKR_DEVICE_REMOVED: 0x32,
+  CKR_FUNCTION_CANCELED: 0x50,
+  CKR_KEY_HANDLE_INVALID: 0x60,
+  CKR_KEY_TYPE_INCONSISTENT: 0x63,
+  CKR_KEY_FUNCTION_NOT_PERMITTED: 0x68,
+  CKR_MECHANISM_INVALID: 0x70,
+  CKR_MECHANISM_PARAM_INVALID: 0x71,
+  CKR_OBJECT_HANDLE_INVALID: 0x82,
+  CKR_PIN_INCORRECT: 0xa0,
+  CKR_PIN_INVALID: 0xa1,
+  CKR_PIN_LEN_RANGE: 0xa2,
+  CKR_PIN_EXPIRED: 0xa3,
+  CKR_PIN_LOCKED: 0xa4,
+  CKR_SESSION_CLOSED: 0xb0,
+  CKR_SESSION_COUNT: 0xb1,
+  CKR_SESSION_HANDLE_INVALID: 0xb3,
+  CKR_TOKEN_NOT_PRESENT: 0xe0,
+  CKR_TOKEN_NOT_RECOGNIZED: 0xe1,
+  CKR_USER_ALREADY_LOGGED_IN: 0x100,
+  CKR_USER_NOT_LOGGED_IN: 0x101,
+  CKR_USER_PIN_NOT_INITIALIZED: 0x102,
+  CKR_CRYPTOKI_ALREADY_INITIALIZED: 0x191,
+} as const;
