@@ -52,7 +52,7 @@ async function session(user: string) {
     return call(`/api/documents/${id}/${endpoint}`, {
       method: 'POST',
       headers: { 'content-type': 'application/pdf' },
-      body: bytes,
+      body: new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }),
     });
   };
   return { call, form, state, current, signAndPost };
@@ -75,7 +75,9 @@ describe('the approval chain over HTTP', () => {
     draft.set('symbol', 'KH-UBND');
     draft.set(
       'file',
-      new Blob([await makeTestPdf({ title: 'Ke hoach chuyen doi so' })], { type: 'application/pdf' }),
+      new Blob([new Uint8Array(await makeTestPdf({ title: 'Ke hoach chuyen doi so' }))], {
+        type: 'application/pdf',
+      }),
       'du-thao.pdf',
     );
     const created = await specialist.call('/documents', { method: 'POST', body: draft });
@@ -138,7 +140,7 @@ describe('the approval chain over HTTP', () => {
     const r = await specialist.call('/api/documents/1/approve', {
       method: 'POST',
       headers: { 'content-type': 'application/pdf' },
-      body: await makeTestPdf({}),
+      body: new Blob([new Uint8Array(await makeTestPdf({}))]),
     });
     expect(r.status).toBe(409);
   });

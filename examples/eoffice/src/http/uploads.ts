@@ -8,7 +8,7 @@ export interface Upload {
 
 const MAX = 50 * 1024 * 1024;
 
-async function rawBody(req: ExpressRequest): Promise<Uint8Array> {
+async function rawBody(req: ExpressRequest): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
