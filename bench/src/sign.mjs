@@ -12,10 +12,11 @@ import { writeLargeTestPdf, writeTestPki } from '@kyso/testkit/node';
 import { measure } from './measure.mjs';
 
 const KYSO = fileURLToPath(new URL('../../packages/cli/bin/kyso.js', import.meta.url));
-const PEERS = fileURLToPath(new URL('./peers/', import.meta.url));
+const PEERS = fileURLToPath(new URL('../peers/', import.meta.url));
 const PASSWORD_VAR = 'KYSO_BENCH_PASSWORD';
 const SIGNER_ID = 'lanh-dao-phong';
-const require = createRequire(import.meta.url);
+// the peers resolve from bench/peers, where install-peers.mjs puts them
+const require = createRequire(new URL('../peers/package.json', import.meta.url));
 
 /** The installed version of a package, from its package.json. */
 export const versionOf = (name) =>

@@ -1,3 +1,31 @@
+/**
+ * @kyso/components: web components for PDF signatures. Nothing is registered on import: call the
+ * `define…()` functions (each tolerates a second registration). The PDF parser, the verifier and
+ * pdf.js load lazily, on first use, never with `define()`.
+ */
 export { defineElement, type ElementRegistry } from './define.js';
 export { type KysoErrorDetail, KysoErrorEvent } from './events/kyso-error-event.js';
 export { KysoEvent } from './events/kyso-event.js';
+export { type KysoPageChangeDetail, KysoPageChangeEvent } from './events/kyso-page-change-event.js';
+export {
+  type KysoPdfLoadedDetail,
+  KysoPdfLoadedEvent,
+  type SignatureFieldBox,
+} from './events/kyso-pdf-loaded-event.js';
+export { KysoVerifiedEvent } from './events/kyso-verified-event.js';
+export type { PdfData } from './internal/load-document.js';
+export { definePdfViewer } from './pdf-viewer/define.js';
+export type { PdfJsResources } from './pdf-viewer/pdf-session.js';
+export { KysoPdfViewer } from './pdf-viewer/pdf-viewer.js';
+export { defineVerifyBadge } from './verify-badge/define.js';
+export { type CertificateInput, VerifyBadge } from './verify-badge/verify-badge.js';
+
+import type { ElementRegistry } from './define.js';
+import { definePdfViewer } from './pdf-viewer/define.js';
+import { defineVerifyBadge } from './verify-badge/define.js';
+
+/** Registers every kyso element. */
+export function defineAll(registry?: ElementRegistry): void {
+  definePdfViewer(registry);
+  defineVerifyBadge(registry);
+}

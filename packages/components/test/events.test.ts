@@ -1,6 +1,9 @@
 import { KysoError } from '@kyso/core';
 import { describe, expect, it } from 'vitest';
-import { defineElement, KysoErrorEvent, KysoEvent } from '../src/index.js';
+// not the index: it loads Lit, whose Node build installs a customElements shim
+import { defineElement } from '../src/define.js';
+import { KysoErrorEvent } from '../src/events/kyso-error-event.js';
+import { KysoEvent } from '../src/events/kyso-event.js';
 
 describe('events', () => {
   it('bubble and are composed, and may be cancelable', () => {

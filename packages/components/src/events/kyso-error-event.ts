@@ -1,4 +1,4 @@
-import { type Lang, toKysoError } from '@kyso/core';
+import { type Lang, toKysoError } from '@kyso/core/errors';
 import { KysoEvent } from './kyso-event.js';
 
 export interface KysoErrorDetail {

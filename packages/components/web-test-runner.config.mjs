@@ -1,0 +1,40 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { fixturesPlugin } from './scripts/wtr-fixtures.mjs';
+
+// Debian's Chromium (no browser download happens here or in CI); CHROME_PATH overrides it.
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export default {
+  files: ['src/**/*.test.ts'],
+  // the monorepo root, so the workspace packages and the hoisted node_modules are served
+  rootDir: '../..',
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2023', tsconfig: 'test/browser/tsconfig.json' }),
+    fixturesPlugin(),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  // Lit says once per page that it runs its development build (the tests want its warnings)
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  concurrency: 2,
+  testFramework: { config: { timeout: 60_000 } },
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 300_000,
+};
