@@ -62,6 +62,10 @@ const MESSAGES: Record<string, { vi: string; en?: string }> = {
   OBJECT_OFFSET_DRIFT: { vi: 'Vị trí một đối tượng bị lệch so với bảng tham chiếu chéo.' },
   STREAM_LENGTH: { vi: 'Độ dài một luồng dữ liệu (/Length) bị ghi sai.' },
   XREF_PREV_ZERO: { vi: 'Bảng tham chiếu chéo có /Prev 0.' },
+  TRAILING_BYTES: { vi: 'Có dữ liệu thừa sau dấu kết thúc tệp (%%EOF) cuối cùng.' },
+  GENERATION_REUSED: {
+    vi: 'Một phiên bản sau dùng lại số hiệu đối tượng với thế hệ mới mà không giải phóng trước.',
+  },
   XREF_CHAIN_REPAIRED: { vi: 'Chuỗi bảng tham chiếu chéo bị đứt và đã được khôi phục.' },
   XREF_LOOP: { vi: 'Chuỗi bảng tham chiếu chéo quay vòng.' },
   OBJECT_STREAM_INDEX: { vi: 'Một đối tượng không có trong luồng đối tượng được chỉ định.' },

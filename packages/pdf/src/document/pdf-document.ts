@@ -2,6 +2,7 @@ import type { KysoError } from '@kyso/core';
 import { openEncryption } from '../encryption/open-encryption.js';
 import type { DecryptionOptions } from '../encryption/options.js';
 import type { ByteSource } from '../io/byte-source.js';
+import { revisionOddities } from './oddities.js';
 import { latin1 } from '../syntax/chars.js';
 import { isDict, PdfDict, type PdfObject, PdfRef, PdfStream } from '../syntax/objects.js';
 import { ObjectStore } from './object-store.js';
@@ -99,6 +100,8 @@ export class PdfDocument {
       end: section.end ?? source.size,
       eofEnd: section.eofEnd ?? section.end ?? source.size,
     }));
+    const last = revisions.at(-1);
+    if (last) warnings.push(...(await revisionOddities(source, byPosition, last.end)));
     const startxref = sections[0]!.offset;
     return new PdfDocument(
       source,
