@@ -66,7 +66,8 @@ describe('an object number reused under a new generation without being freed', (
     expect(codes(doc.warnings)).toContain('GENERATION_REUSED');
     expect(doc.warnings.find((w) => w.code === 'GENERATION_REUSED')?.detail).toContain('2 0 → 2 1');
     const info = await doc.dict(doc.trailer.get('Info'));
-    expect(latin1((info?.get('Title') as { bytes: Uint8Array }).bytes)).toBe('reused');
+    const title = info?.get('Title') as { bytes: Uint8Array } | undefined;
+    expect(title && latin1(title.bytes)).toBe('reused');
     const report = await verifyPdf(file, { revocation: 'off' });
     expect(report.status).toBe('unsigned');
     expect(codes(report.warnings)).toContain('GENERATION_REUSED');
