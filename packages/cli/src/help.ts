@@ -14,6 +14,17 @@ Commands:
                    --certify 1|2|3  a certification signature (DocMDP)
                    --revocation online|embedded|off   check the signer before signing (online)
                    --trust FILE... --trust-profile NAME   anchors for the B-LT/B-LTA validation data
+                   --preset personal|organization|number|date|clerk|attachment|copy
+                                    a visible signature of the Vietnamese agency profile, in its
+                                    default place unless --visible or --field
+                   --image PNG|JPEG the signature image (personal) or the seal (organization, clerk)
+                   --font TTF       draw with this font (default Liberation Serif, bundled)
+                   --doc-number TEXT   number and symbol, "12/KH-UBND" (number, clerk, attachment)
+                   --date YYYY-MM-DD --place TEXT   the date line (date, clerk; default today in Vietnam)
+                   --org-name TEXT  the organisation's name (default the certificate's)
+                   --copy-kind "SAO Y"|"SAO LỤC"|"TRÍCH SAO"   (copy)
+                   --time-style iso|dotted   2025-01-02T16:29:02+07:00 or 02.01.2025 16:29:02 +07:00
+                   --allow-organization-first   let an organisation sign before any person (copies)
   verify IN.pdf                        verify every signature; --json gives the full report
                    --trust FILE...  trust anchors (PEM or DER), repeatable
                    --trust-profile vn-gov|vn-public   built-in anchors: government or public CAs
@@ -40,6 +51,7 @@ Commands:
 
 Keys (<key>):
   --p12 FILE (--password-env VAR | --password-file FILE)
+  --pkcs11 LIB [--slot N | --token-label L] --key-label K --pin-env VAR   a USB token or HSM
   --csc URL --credential ID [--token-env VAR] [--pin-env VAR]   a CSC v1/v2 remote signer
 
 Options:
@@ -64,6 +76,17 @@ Lệnh:
                    --certify 1|2|3  chữ ký chứng thực (DocMDP)
                    --revocation online|embedded|off   kiểm tra người ký trước khi ký (online)
                    --trust FILE... --trust-profile NAME   gốc tin cậy cho dữ liệu xác thực B-LT/B-LTA
+                   --preset personal|organization|number|date|clerk|attachment|copy
+                                    chữ ký hiển thị theo quy định của cơ quan nhà nước, ở vị trí
+                                    mặc định nếu không có --visible hoặc --field
+                   --image PNG|JPEG ảnh chữ ký (personal) hoặc con dấu (organization, clerk)
+                   --font TTF       phông chữ (mặc định Liberation Serif có sẵn)
+                   --doc-number TEXT   số, ký hiệu văn bản "12/KH-UBND" (number, clerk, attachment)
+                   --date YYYY-MM-DD --place TEXT   dòng địa danh, ngày tháng (date, clerk; mặc định hôm nay)
+                   --org-name TEXT  tên cơ quan, tổ chức (mặc định theo chứng thư)
+                   --copy-kind "SAO Y"|"SAO LỤC"|"TRÍCH SAO"   (copy)
+                   --time-style iso|dotted   2025-01-02T16:29:02+07:00 hoặc 02.01.2025 16:29:02 +07:00
+                   --allow-organization-first   cho phép tổ chức ký trước cá nhân (bản số hóa)
   verify IN.pdf                        xác thực mọi chữ ký; --json cho báo cáo đầy đủ
                    --trust FILE...  chứng thư gốc tin cậy (PEM hoặc DER), có thể lặp lại
                    --trust-profile vn-gov|vn-public   gốc tin cậy có sẵn: CA chuyên dùng hoặc công cộng
@@ -90,6 +113,7 @@ Lệnh:
 
 Khóa (<khóa>):
   --p12 FILE (--password-env VAR | --password-file FILE)
+  --pkcs11 LIB [--slot N | --token-label L] --key-label K --pin-env VAR   token USB hoặc HSM
   --csc URL --credential ID [--token-env VAR] [--pin-env VAR]   ký từ xa qua CSC v1/v2
 
 Tùy chọn:

@@ -70,6 +70,30 @@ export { type Dss, readDss, type ValidationData, type VriEntry } from './ltv/dss
 export type { DssAdded } from './ltv/dss-write.js';
 export { type ExtendedPdf, type ExtendLevelOptions, extendLevel, type LtvLevel } from './ltv/extend-level.js';
 export type { CertificateRole, CertificateStatus } from './ltv/revocation-evidence.js';
+// the Vietnamese presets of visible signatures and the clerk's step (VN-PROFILE.md)
+export { type AttachmentPresetOptions, attachmentPreset } from './presets/attachment.js';
+export { type ClerkSigned, type ClerkSignOptions, clerkSign } from './presets/clerk-sign.js';
+export {
+  COPY_KINDS,
+  type CopyKind,
+  type CopyPresetOptions,
+  copyPreset,
+  parseCopyKind,
+} from './presets/copy.js';
+export { type DatePresetOptions, datePreset } from './presets/date.js';
+export { drawnImages } from './presets/drawn-images.js';
+export { lastPersonalWidget, type PersonalWidget } from './presets/last-personal-widget.js';
+export { type NumberPresetOptions, numberLine, numberPreset } from './presets/number.js';
+export { type OrganizationPresetOptions, organizationPreset } from './presets/organization.js';
+export { type PersonalPresetOptions, personalPreset } from './presets/personal.js';
+export type {
+  Preset,
+  PresetCommonOptions,
+  PresetContext,
+  PresetName,
+  PresetPlace,
+  PresetPlacement,
+} from './presets/types.js';
 export { listSignatures, type SignatureEntry } from './signatures/list-signatures.js';
 export { type DocMdpPermission, docMdpPermission, type FieldLock } from './signing/certification.js';
 export {

@@ -6,10 +6,12 @@ import { bytesSource, checkSigningOrder, signedBytes, signPdf } from '../src/ind
 let pki: TestPki;
 const off = { mode: 'off' as const };
 
-async function sign(bytes: Uint8Array, id: string) {
+async function sign(bytes: Uint8Array, id: string, allowOrganizationFirst = false) {
   const identity = pki.get(id);
   const signer = await Pkcs12Signer.open(await identity.toPkcs12(), identity.password);
-  return signedBytes(await signPdf(bytes, { signer, revocation: off }));
+  return signedBytes(
+    await signPdf(bytes, { signer, revocation: off, signingOrder: { allowOrganizationFirst } }),
+  );
 }
 
 const organization = () => pki.get('to-chuc').certificate;
@@ -33,6 +35,12 @@ beforeAll(async () => {
 });
 
 describe('an organisation signs only after a person (ORGANIZATION_BEFORE_PERSONAL)', () => {
+  it('is enforced by signPdf itself: no bytes come out', async () => {
+    const error = await sign(draft, 'to-chuc').catch((e: unknown) => e);
+    expect(isKysoError(error) && error.code).toBe('ORGANIZATION_BEFORE_PERSONAL');
+    expect(await sign(personal, 'to-chuc')).toBeInstanceOf(Uint8Array);
+  });
+
   it('refuses an unsigned document, unless organisation-first is allowed (digitised copies)', async () => {
     expect(await refusal(draft)).toBe('ORGANIZATION_BEFORE_PERSONAL');
     expect(await refusal(draft, { allowOrganizationFirst: true })).toBeUndefined();
@@ -43,7 +51,7 @@ describe('an organisation signs only after a person (ORGANIZATION_BEFORE_PERSONA
   });
 
   it('does not count an organisation signature as a personal one', async () => {
-    const orgOnly = await sign(draft, 'to-chuc');
+    const orgOnly = await sign(draft, 'to-chuc', true);
     expect(await refusal(orgOnly)).toBe('ORGANIZATION_BEFORE_PERSONAL');
   });
 

@@ -45,9 +45,9 @@ async function cmsSign(args: string[], ctx: CliContext): Promise<number> {
       params: { detail: '--revocation must be online, embedded or off' },
       lang: ctx.lang,
     });
-  const signer = await openSigner(values, ctx.env, ctx.lang);
+  const key = await openSigner(values, ctx.env, ctx.lang);
   const cms = await signCms({
-    signer,
+    signer: key.signer,
     contentDigest: fileDigester(input, ctx.lang),
     ...(values.tsa ? { timestamp: { url: values.tsa } } : {}),
     // Before signing: validity period, key usage and (unless off) revocation, online by default.
@@ -60,7 +60,7 @@ async function cmsSign(args: string[], ctx: CliContext): Promise<number> {
               fetch: globalThis.fetch,
             }),
           },
-  });
+  }).finally(() => key.close());
   await writeAtomically(values.o, cms, ctx.lang);
   ctx.stdout(
     ctx.lang === 'vi'

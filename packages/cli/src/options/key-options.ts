@@ -1,9 +1,11 @@
 import { CscSigner, KysoError, type Lang, Pkcs12Signer, type Signer } from '@kyso/core';
 import { readInput } from '../io/read-input.js';
+import { openPkcs11Key, PKCS11_OPTIONS, type Pkcs11Values } from './pkcs11-key.js';
 import { readSecret } from './secret.js';
 
-/** The key options of DESIGN.md's `kyso` contract (PKCS#11 arrives with the node-adapter). */
+/** The key options of DESIGN.md's `kyso` contract. */
 export const KEY_OPTIONS = {
+  ...PKCS11_OPTIONS,
   p12: { type: 'string' },
   'password-env': { type: 'string' },
   'password-file': { type: 'string' },
@@ -13,7 +15,7 @@ export const KEY_OPTIONS = {
   'pin-env': { type: 'string' },
 } as const;
 
-export interface KeyValues {
+export interface KeyValues extends Pkcs11Values {
   p12?: string | undefined;
   'password-env'?: string | undefined;
   'password-file'?: string | undefined;
@@ -25,14 +27,35 @@ export interface KeyValues {
 
 const usage = (detail: string, lang: Lang) => new KysoError('USAGE', { params: { detail }, lang });
 
-/** Opens the signer the options name: exactly one of --p12 or --csc. */
+/** A key ready to sign, and how to let go of it (a token's library is finalised). */
+export interface OpenedKey {
+  signer: Signer;
+  close(): Promise<void>;
+}
+
+const nothingToClose = async () => {};
+
+/** Opens the key the options name: exactly one of --p12, --pkcs11 or --csc. */
 export async function openSigner(
   values: KeyValues,
   env: Record<string, string | undefined>,
   lang: Lang,
+): Promise<OpenedKey> {
+  const chosen = [values.p12 && '--p12', values.pkcs11 && '--pkcs11', values.csc && '--csc'].filter(Boolean);
+  if (chosen.length !== 1)
+    throw usage(
+      'give exactly one key: --p12 FILE, --pkcs11 LIB --key-label K or --csc URL --credential ID',
+      lang,
+    );
+  if (values.pkcs11) return openPkcs11Key(values, env, lang);
+  return { signer: await openFileOrRemote(values, env, lang), close: nothingToClose };
+}
+
+async function openFileOrRemote(
+  values: KeyValues,
+  env: Record<string, string | undefined>,
+  lang: Lang,
 ): Promise<Signer> {
-  const chosen = [values.p12 && '--p12', values.csc && '--csc'].filter(Boolean);
-  if (chosen.length !== 1) throw usage('give exactly one key: --p12 FILE or --csc URL --credential ID', lang);
   if (values.p12) {
     const password = await readSecret(
       '--p12',

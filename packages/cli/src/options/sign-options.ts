@@ -1,7 +1,7 @@
 import { KysoError, type Lang } from '@kyso/core';
 import type { DisplayedRect, PadesLevel } from '@kyso/pdf';
 
-/** `kyso sign` options beyond the key (DESIGN.md's contract; appearance presets come later). */
+/** `kyso sign` options beyond the key and the presets (DESIGN.md's contract). */
 export const SIGN_OPTIONS = {
   o: { type: 'string', short: 'o' },
   field: { type: 'string' },

@@ -3,11 +3,12 @@ import { DEFAULT_FONT_FILES, type FontFamily, fontFamily } from '../appearance/f
 
 /**
  * The bundled Liberation Serif 2.x family (regular, bold, italic, bold italic), read from the
- * package's fonts/ folder when called: about 1.5 MB of files, parsed in a few milliseconds.
+ * package's fonts/ folder when called: about 1.5 MB of files, parsed in a few milliseconds. Found
+ * through the package's own `fonts/*` export, so a bundled caller (the kyso command) finds them too.
  */
 export async function loadDefaultFonts(): Promise<FontFamily> {
   const read = (file: string) =>
-    readFile(new URL(`../../fonts/${file}`, import.meta.url)).then((b) => new Uint8Array(b));
+    readFile(new URL(import.meta.resolve(`@kyso/pdf/fonts/${file}`))).then((b) => new Uint8Array(b));
   const [regular, bold, italic, boldItalic] = await Promise.all([
     read(DEFAULT_FONT_FILES.regular),
     read(DEFAULT_FONT_FILES.bold),

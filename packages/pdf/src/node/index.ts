@@ -3,5 +3,5 @@
 export { loadDefaultFonts } from './default-fonts.js';
 export { type FileSource, fileSource } from './file-source.js';
 export { nodeHasher } from './hasher.js';
-export { signPdfFile } from './sign-file.js';
+export { clerkSignFile, signPdfFile } from './sign-file.js';
 export { beginSignedFile, type PendingOutput, writeSignedFile } from './write-signed.js';

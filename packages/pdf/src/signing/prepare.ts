@@ -11,12 +11,16 @@ import {
   toBase64,
   toHex,
 } from '@kyso/core';
+import type { FontFamily } from '../appearance/font/default-fonts.js';
+import { listPages } from '../document/pages.js';
 import { PdfDocument } from '../document/pdf-document.js';
 import { listFields } from '../fields/field-tree.js';
 import type { DisplayedRect } from '../fields/placement.js';
 import { type AppearanceDrawer, placeSignatureField } from '../fields/signature-field.js';
 import type { ByteSource } from '../io/byte-source.js';
 import { hashRange } from '../io/hash-range.js';
+import { presetFonts } from '../presets/preset-fonts.js';
+import type { Preset, PresetPlacement } from '../presets/types.js';
 import { PdfDict } from '../syntax/objects.js';
 import { DocumentEdit } from '../writer/document-edit.js';
 import { RawObject } from '../writer/incremental-update.js';
@@ -30,6 +34,7 @@ import {
 import { contentsCapacity } from './contents-size.js';
 import type { PreparedSignature } from './prepared-signature.js';
 import { byteRangeText, type SubFilter, signatureDictionary } from './signature-dictionary.js';
+import { checkSigningOrder, type SigningOrderOptions } from './signing-order.js';
 
 export interface PrepareOptions {
   /** DER certificates, the signer's first. */
@@ -41,6 +46,19 @@ export interface PrepareOptions {
   field?: string;
   visible?: { page: number; rect: DisplayedRect };
   appearance?: AppearanceDrawer;
+  /**
+   * A visible-signature preset (personal, organization, number, date, attachment, copy): its place
+   * and drawing, resolved against the document, the signer and the signing time. `visible`, `field`
+   * and `appearance` given here win over its defaults.
+   */
+  preset?: Preset;
+  /** Fonts for presets; default the bundled Liberation Serif, fetched beside the module (browsers). */
+  fonts?: FontFamily | (() => Promise<FontFamily>);
+  /**
+   * The Vietnamese signing-order rule (VN-PROFILE.md): an organisation certificate may sign only a
+   * document that already holds a personal signature, unless `allowOrganizationFirst`.
+   */
+  signingOrder?: SigningOrderOptions;
   reason?: string;
   location?: string;
   contactInfo?: string;
@@ -121,6 +139,24 @@ export async function preparePdfSignature(source: ByteSource, options: PrepareOp
   const [leaf] = options.certificates;
   if (!leaf) throw new KysoError('KEY_NOT_FOUND');
   const cert = parseCertificate(leaf);
+  await checkSigningOrder(source, leaf, {
+    ...options.signingOrder,
+    ...(options.provider ? { provider: options.provider } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  let preset: PresetPlacement | undefined;
+  if (options.preset) {
+    preset = await options.preset.resolve({
+      doc,
+      pages: await listPages(doc),
+      signer: cert,
+      signingTime: options.signingTime,
+      fonts: presetFonts(options.fonts, options.signal),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+  const visible = options.visible ?? preset?.place;
+  const appearance = options.appearance ?? preset?.appearance;
 
   const edit = new DocumentEdit(doc);
   const sigRef = edit.update.allocate();
@@ -145,8 +181,8 @@ export async function preparePdfSignature(source: ByteSource, options: PrepareOp
   }
   const placed = await placeSignatureField(edit, {
     ...(options.field ? { name: options.field } : {}),
-    ...(options.visible ? { visible: options.visible } : {}),
-    ...(options.appearance ? { appearance: options.appearance } : {}),
+    ...(visible ? { visible } : {}),
+    ...(appearance ? { appearance } : {}),
     value: sigRef,
     ...(lockDict ? { lock: lockDict } : {}),
   });

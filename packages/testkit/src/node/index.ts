@@ -27,3 +27,10 @@ export {
   servePki,
   startTestPki,
 } from './server.js';
+export {
+  createSoftHsmToken,
+  SOFTHSM_LIBRARY,
+  type SoftHsmKey,
+  type SoftHsmToken,
+  softHsmAvailable,
+} from './softhsm.js';
