@@ -223,6 +223,39 @@ describe('presets drawn at a fixed clock match their reference renders', () => {
     expect((await lastWidget(bytes)).rect.x).toBeGreaterThan(250); // the right column
   }, 60_000);
 
+  it('clerk: number, date and seal in one call, each drawn as its own preset draws it', async () => {
+    const clerk = await clerkSign(personal, {
+      signer: await signerOf(atClock, 'to-chuc'),
+      revocation: { mode: 'off' },
+      now,
+      fonts,
+      number: '12/KH-UBND',
+      date: { year: 2023, month: 2, day: 28 },
+      placeName: 'Thái Bình',
+      seal,
+    });
+    const all = await signedBytes(clerk);
+    const path = await save('clerk', all);
+    expect((await pdfsig(path)).valid).toEqual([true, true, true, true]);
+    // each of the three updates, cut where it ends, shows its widget as the single preset did
+    const doc = await PdfDocument.open(bytesSource(all));
+    const ends = doc.revisions.map((r) => r.end).slice(-3);
+    const names = ['number', 'date', 'organization'];
+    for (const [i, end] of ends.entries()) {
+      const revision = all.subarray(0, end);
+      const where = await lastWidget(revision);
+      const png = await renderRegion(
+        path,
+        where.page,
+        where.pageHeight,
+        where.rect,
+        join(dir.path, `clerk-${i}`),
+      );
+      const diff = await compareWithReference(`preset-${names[i]}`, png);
+      expect(diff.within, `${names[i]}: ${JSON.stringify(diff)}`).toBe(true);
+    }
+  }, 60_000);
+
   it('attachment: number and time at the top right, 10 pt, no image', async () => {
     const bytes = await sign(
       await makeTestPdf({ pages: 2 }),
