@@ -34,16 +34,25 @@ export { NodeKeySigner } from './keys/node-key-signer.js';
 // limits
 export { ConcurrencyGate, type ConcurrencyLimit } from './limits/concurrency.js';
 export type { RateLimit } from './limits/rate-limit.js';
+// the browser helpers' network guard
+export type { NetworkPolicyOptions } from './net/network-policy.js';
+export type { HostResolver } from './net/resolve-host.js';
 // PKCS#11
 export type { Cryptoki, LoadedCryptoki } from './pkcs11/cryptoki.js';
 export { pkcs11Error } from './pkcs11/errors.js';
 export { Pkcs11Module, type Pkcs11Session, type TokenSelector } from './pkcs11/module.js';
 export type { KeySelector } from './pkcs11/objects.js';
 export { type Pkcs11Pin, Pkcs11Signer, type Pkcs11SignerOptions } from './pkcs11/signer.js';
+// the revocation fetcher (OCSP and CRL for browsers)
+export type { RevocationFetcherOptions } from './revocation-fetcher/options.js';
 // the service
 export type { SigningServiceOptions } from './service/options.js';
 export { createSigningService, type SigningService } from './service/service.js';
 export { SAD_HEADER } from './sign-pdf/route.js';
 // state
 export { MemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
+export type { RedisClientLike } from './store/redis-client.js';
+export { type RedisConnectOptions, RedisStore, type RedisStoreOptions } from './store/redis-store.js';
 export type { StateStore } from './store/state-store.js';
+// the RFC 3161 proxy
+export type { TsaProxyOptions } from './tsa-proxy/options.js';

@@ -142,6 +142,10 @@ export const ERROR_MESSAGES = {
     en: 'The signing service is busy ({detail}); try again shortly.',
     vi: 'Dịch vụ ký số đang bận ({detail}); vui lòng thử lại sau ít phút.',
   },
+  URL_NOT_ALLOWED: {
+    en: 'The service may not fetch {url}: {detail}',
+    vi: 'Dịch vụ không được phép truy cập {url}: {detail}',
+  },
 } as const satisfies Record<string, Messages>;
 
 export type KysoErrorCode = keyof typeof ERROR_MESSAGES;

@@ -7,6 +7,8 @@ export type AuditAction =
   | 'credentials/authorize'
   | 'signatures/signHash'
   | 'sign-pdf'
+  | 'tsa'
+  | 'revocation'
   | 'authenticate';
 
 /**
@@ -33,8 +35,14 @@ export interface AuditEvent {
   code?: string;
   status?: number;
   durationMs?: number;
-  /** sign-pdf: size of the document received. */
+  /** Bytes received: the document (sign-pdf), the query (tsa); bytes fetched (revocation). */
   bytes?: number;
+  /** tsa: the configured TSA's name (never its URL or credentials). */
+  tsa?: string;
+  /** revocation: the OCSP or CRL URL asked for, without query. */
+  url?: string;
+  /** revocation: redirects followed. */
+  redirects?: number;
 }
 
 /** Where audit events go. Must not throw; a slow sink slows the service (it is awaited). */

@@ -34,7 +34,7 @@ export async function* limitedChunks(request: Request, limit: number): AsyncGene
 }
 
 /** The whole body, at most `limit` bytes. */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of limitedChunks(request, limit)) {

@@ -6,9 +6,12 @@ import type { SigningCredential } from '../backends/credential.js';
 import { withHttp } from '../http/error-response.js';
 import { ConcurrencyGate } from '../limits/concurrency.js';
 import type { RateLimit } from '../limits/rate-limit.js';
+import { type RevocationFetcher, resolveRevocationFetcher } from '../revocation-fetcher/fetcher.js';
 import { MemoryStore } from '../store/memory-store.js';
 import type { StateStore } from '../store/state-store.js';
+import { resolveTsaProxy, type TsaProxy } from '../tsa-proxy/proxy.js';
 import type { SigningServiceOptions } from './options.js';
+import { positive } from './positive.js';
 
 /** The service's configuration, resolved once, and what its routes share. */
 export interface ServiceCore {
@@ -32,6 +35,10 @@ export interface ServiceCore {
   pdfBytes: number;
   info: NonNullable<SigningServiceOptions['info']>;
   pdf: NonNullable<SigningServiceOptions['pdf']>;
+  /** Absent: no /tsa routes. */
+  tsaProxy: TsaProxy | undefined;
+  /** Absent: no /revocation route. */
+  revocationFetcher: RevocationFetcher | undefined;
 }
 
 /** One request as the routes see it, once authenticated. */
@@ -47,13 +54,6 @@ export interface RequestContext {
 function normalizeBase(base: string | undefined): string {
   const trimmed = (base ?? '').replace(/\/+$/, '');
   return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-}
-
-function positive(value: number | undefined, fallback: number, name: string): number {
-  const v = value ?? fallback;
-  if (!Number.isFinite(v) || v <= 0)
-    throw new KysoError('USAGE', { params: { detail: `${name} must be > 0` } });
-  return v;
 }
 
 export function resolveCore(options: SigningServiceOptions): ServiceCore {
@@ -93,6 +93,10 @@ export function resolveCore(options: SigningServiceOptions): ServiceCore {
     pdfBytes: positive(options.limits?.pdfBytes, 100 * 1024 * 1024, 'limits.pdfBytes'),
     info: options.info ?? {},
     pdf: options.pdf ?? {},
+    tsaProxy: options.tsaProxy ? resolveTsaProxy(options.tsaProxy) : undefined,
+    revocationFetcher: options.revocationFetcher
+      ? resolveRevocationFetcher(options.revocationFetcher)
+      : undefined,
   };
 }
 

@@ -6,7 +6,9 @@ import type { AccessRule, AuthorizeHook } from '../auth/principal.js';
 import type { SigningCredential } from '../backends/credential.js';
 import type { ConcurrencyLimit } from '../limits/concurrency.js';
 import type { RateLimit } from '../limits/rate-limit.js';
+import type { RevocationFetcherOptions } from '../revocation-fetcher/options.js';
 import type { StateStore } from '../store/state-store.js';
+import type { TsaProxyOptions } from '../tsa-proxy/options.js';
 
 export interface SigningServiceOptions {
   /** Where the service is mounted, e.g. `/kyso`; routes live below it. */
@@ -57,4 +59,11 @@ export interface SigningServiceOptions {
     /** The pre-signing check of the signer's certificate (and LTV); online by default. */
     revocation?: RevocationOptions;
   };
+  /** `POST {basePath}/tsa[/{name}]`: an RFC 3161 proxy to the TSAs named here, for browsers. */
+  tsaProxy?: TsaProxyOptions;
+  /**
+   * `POST {basePath}/revocation`: OCSP and CRL fetched for browsers, from URLs trusted certificates
+   * name or the operator allows, guarded against server-side request forgery.
+   */
+  revocationFetcher?: RevocationFetcherOptions;
 }

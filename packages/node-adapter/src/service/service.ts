@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { KysoError, toKysoError } from '@kyso/core';
-import type { AuditAction, AuditEvent } from '../audit/audit-event.js';
+import type { AuditEvent } from '../audit/audit-event.js';
 import { isDenial, type Principal } from '../auth/principal.js';
 import { cscInfo } from '../csc/info.js';
-import { CSC_ROUTES } from '../csc/routes.js';
-import { readJsonObject } from '../http/body.js';
 import { errorResponse, httpStatusOf, withHttp } from '../http/error-response.js';
 import type { Handler } from '../http/handler.js';
 import { checkRate } from '../limits/rate-limit.js';
-import { signPdfRoute } from '../sign-pdf/route.js';
 import { type RequestContext, resolveCore, type ServiceCore } from './core.js';
 import type { SigningServiceOptions } from './options.js';
+import { type ProtectedTarget, protectedTarget } from './protected-routes.js';
 
 export interface SigningService {
   /** The whole service as one Fetch-API function; mount it with toNodeListener, toExpress… */
@@ -50,10 +48,11 @@ function wrongMethod(method: string, route: string): KysoError {
 }
 
 /**
- * The signing service: CSC v2 (`/csc/v2/…`), whole-document signing (`/sign-pdf`) and `/health`,
- * under `basePath`. Every request but health and CSC info passes, in order: the concurrency gate
- * (429), the host's authorize hook (401/403), the per-principal rate (429), the body limit (413),
- * then the route, and leaves one audit line.
+ * The signing service: CSC v2 (`/csc/v2/…`), whole-document signing (`/sign-pdf`), the browser
+ * helpers when configured (`/tsa`, `/revocation`) and `/health`, under `basePath`. Every request but
+ * health and CSC info passes, in order: the concurrency gate (429), the host's authorize hook
+ * (401/403), the per-principal rate (429), the body limit (413), then the route, and leaves one
+ * audit line.
  */
 export function createSigningService(options: SigningServiceOptions = {}): SigningService {
   const core = resolveCore(options);
@@ -94,12 +93,14 @@ export function createSigningService(options: SigningServiceOptions = {}): Signi
     throw new KysoError('NOT_AUTHENTICATED', { params: { detail } });
   }
 
-  async function protectedRoute(request: Request, route: string, requestId: string): Promise<Response> {
+  async function protectedRoute(
+    request: Request,
+    route: string,
+    target: ProtectedTarget,
+    requestId: string,
+  ): Promise<Response> {
     const started = Date.now();
-    const action: AuditAction =
-      route === '/sign-pdf'
-        ? 'sign-pdf'
-        : (CSC_ROUTES[route.slice('/csc/v2/'.length)]?.action ?? 'authenticate');
+    const { action } = target;
     const note: Partial<AuditEvent> = {};
     let principal: Principal | undefined;
     let release: (() => void) | undefined;
@@ -110,12 +111,7 @@ export function createSigningService(options: SigningServiceOptions = {}): Signi
       principal = await authenticate(request, request.signal);
       if (core.rate) await checkRate(core.store, core.rate, principal.id);
       const ctx: RequestContext = { requestId, request, signal: request.signal, principal, note };
-      if (route === '/sign-pdf') response = await signPdfRoute(core, ctx);
-      else {
-        const body = await readJsonObject(request, core.jsonBytes);
-        const answer = await CSC_ROUTES[route.slice('/csc/v2/'.length)]!.method(core, ctx, body);
-        response = Response.json(answer, { headers: JSON_HEADERS });
-      }
+      response = await target.run(ctx);
     } catch (thrown) {
       const error = toKysoError(thrown);
       const status = httpStatusOf(error);
@@ -165,8 +161,8 @@ export function createSigningService(options: SigningServiceOptions = {}): Signi
       if (request.method !== 'POST' && request.method !== 'GET') throw wrongMethod(request.method, route);
       return Response.json(cscInfo(core), { headers: JSON_HEADERS });
     }
-    if (route === '/sign-pdf' || (route.startsWith('/csc/v2/') && CSC_ROUTES[route.slice('/csc/v2/'.length)]))
-      return protectedRoute(request, route, requestId);
+    const target = protectedTarget(core, route);
+    if (target) return protectedRoute(request, route, target, requestId);
     throw notFound(route);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The state the service keeps between requests: SADs and rate-limit counters (bridge pairings later).
- * Kept behind this interface so several instances can share it (a Redis implementation) while a
- * single process uses the in-memory one. Values are strings (JSON), which any store can hold.
+ * Kept behind this interface so several instances can share it (RedisStore) while a single process
+ * uses the in-memory one (MemoryStore). Values are strings (JSON), which any store can hold.
  *
  * Every method must be atomic on its own: in particular `take` must hand a value to at most one
  * caller, which is what makes a SAD usable once and only once across instances.
