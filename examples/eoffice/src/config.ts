@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   /** Where the dev PKI's TSA, OCSP responder and CRLs listen (its certificates point here). */
   pkiPort: number;
+  /** Where the signing keys live: a SoftHSM2 token when installed (`auto`), or the .p12 files. */
+  keys?: 'auto' | 'softhsm' | 'pkcs12';
 }
 
 /** The embedded defaults, overridable by environment: nothing to set up for a first run. */
@@ -21,5 +23,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: env.EOFFICE_HOST ?? '127.0.0.1',
     port: port('EOFFICE_PORT', 8080),
     pkiPort: port('EOFFICE_PKI_PORT', 8788),
+    keys: keyStore(env.EOFFICE_KEYS),
   };
+}
+
+function keyStore(value: string | undefined): 'auto' | 'softhsm' | 'pkcs12' {
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'softhsm' || value === 'pkcs12') return value;
+  throw new Error(`EOFFICE_KEYS must be auto, softhsm or pkcs12, not ${value}`);
 }

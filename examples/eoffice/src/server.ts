@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadTrustProfile } from '@kyso/core';
-import type { SigningService } from '@kyso/node-adapter';
 import { type Config, loadConfig } from './config.js';
 import { ROLE_LABELS } from './domain/roles.js';
 import { VersionStore } from './files/version-store.js';
@@ -15,6 +14,8 @@ import { DocumentStore } from './store/documents.js';
 export interface RunningEoffice {
   url: string;
   pki: DevPki;
+  /** Where the signing keys are: a SoftHSM2 token or the .p12 files. */
+  keys: 'softhsm' | 'pkcs12';
   close(): Promise<void>;
 }
 
@@ -25,7 +26,7 @@ export async function startEoffice(config: Config = loadConfig()): Promise<Runni
   const store = new DocumentStore(db, new VersionStore(config.dataDir));
   store.upsertUsers(pki.users);
   const sessions = new Sessions(config.dataDir);
-  const signing: SigningService = await startSigningService(pki, sessions, config.dataDir);
+  const signing = await startSigningService(pki, sessions, config.dataDir, config.keys ?? 'auto');
   // incoming mail may come from the real Vietnamese hierarchies as well as the demo's own
   const profiles = await Promise.all([loadTrustProfile('vn-gov'), loadTrustProfile('vn-public')]);
   const app = createApp(
@@ -41,7 +42,7 @@ export async function startEoffice(config: Config = loadConfig()): Promise<Runni
         ...(userId === 'van-thu' ? { organization: ORGANIZATION_CREDENTIAL } : {}),
       }),
     },
-    signing,
+    signing.service,
     fileURLToPath(new URL('./public/', import.meta.url)),
   );
   const server: Server = await new Promise((resolve, reject) => {
@@ -53,8 +54,9 @@ export async function startEoffice(config: Config = loadConfig()): Promise<Runni
   return {
     url: `http://${config.host}:${port}/`,
     pki,
+    keys: signing.keys,
     async close() {
-      await signing.close?.();
+      await signing.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await pki.server.close();
@@ -67,8 +69,9 @@ export async function startEoffice(config: Config = loadConfig()): Promise<Runni
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const running = await startEoffice();
   const users = running.pki.users.map((u) => `  ${ROLE_LABELS[u.role].vi.padEnd(20)} ${u.name}`).join('\n');
+  const keys = running.keys === 'softhsm' ? 'SoftHSM2 token (PKCS#11)' : 'PKCS#12 files';
   console.log(
-    `kyso e-office: ${running.url}\n\nNgười dùng thử nghiệm (demo users):\n${users}\n\nCtrl-C để dừng.`,
+    `kyso e-office: ${running.url}\n\nNgười dùng thử nghiệm (demo users):\n${users}\n\nKhóa ký (keys): ${keys}\nCtrl-C để dừng.`,
   );
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

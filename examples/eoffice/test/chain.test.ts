@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CscSigner } from '@kyso/core';
-import { signedBytes, signPdf, verifyPdf } from '@kyso/pdf';
+import { clerkSign, personalPreset, signedBytes, signPdf, verifyPdf } from '@kyso/pdf';
+import { loadDefaultFonts } from '@kyso/pdf/node';
 import { makeTestPdf } from '@kyso/testkit';
-import { run, tempDir } from '@kyso/testkit/node';
+import { run, softHsmAvailable, tempDir } from '@kyso/testkit/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEoffice, startEoffice } from '../src/server.js';
 
@@ -38,6 +39,15 @@ async function session(user: string) {
     const version = /src="\/files\/versions\/(\d+)"/.exec(page)?.[1];
     return new Uint8Array(await (await call(`/files/versions/${version}`)).arrayBuffer());
   };
+  let reservedNumber: string | undefined;
+  const reserve = async (id: number) => {
+    const r = (await (await call(`/api/documents/${id}/number`, { method: 'POST' })).json()) as {
+      number: number;
+      text: string;
+    };
+    reservedNumber = r.text;
+    return r;
+  };
   /** Signs the current version through the app's CSC service and posts it, as the page does. */
   const signAndPost = async (id: number, credentialId: string, endpoint: 'approve' | 'issue') => {
     const signer = new CscSigner({
@@ -46,8 +56,18 @@ async function session(user: string) {
       fetch: (input, init) =>
         fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
     });
+    const fonts = await loadDefaultFonts();
+    const pdf = await current(id);
     const bytes = await signedBytes(
-      await signPdf(await current(id), { signer, revocation: { mode: 'off' } }),
+      endpoint === 'approve'
+        ? await signPdf(pdf, { signer, revocation: { mode: 'off' }, fonts, preset: personalPreset() })
+        : await clerkSign(pdf, {
+            signer,
+            revocation: { mode: 'off' },
+            fonts,
+            number: reservedNumber ?? '00/KH-UBND',
+            placeName: 'Thử Nghiệm',
+          }),
     );
     return call(`/api/documents/${id}/${endpoint}`, {
       method: 'POST',
@@ -55,7 +75,7 @@ async function session(user: string) {
       body: new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }),
     });
   };
-  return { call, form, state, current, signAndPost };
+  return { call, form, state, current, signAndPost, reserve };
 }
 
 beforeAll(async () => {
@@ -68,6 +88,10 @@ afterAll(async () => {
 });
 
 describe('the approval chain over HTTP', () => {
+  it('keeps its keys on a SoftHSM2 token when SoftHSM2 is installed', async () => {
+    expect(app.keys).toBe(process.env.CI === 'true' || (await softHsmAvailable()) ? 'softhsm' : 'pkcs12');
+  });
+
   it('drafts, rejects once, approves three times, issues, and keeps it all across a restart', async () => {
     const specialist = await session('chuyen-vien');
     const draft = new FormData();
@@ -104,7 +128,7 @@ describe('the approval chain over HTTP', () => {
     expect((await agency.signAndPost(id, 'personal-lanh-dao-co-quan', 'approve')).status).toBe(200);
 
     const clerk = await session('van-thu');
-    const reserved = await (await clerk.call(`/api/documents/${id}/number`, { method: 'POST' })).json();
+    const reserved = await clerk.reserve(id);
     expect(reserved).toMatchObject({ number: 1, text: '01/KH-UBND' });
     // a personal key is not the organisation's: the issue step refuses it
     const wrong = await clerk.signAndPost(id, 'personal-van-thu', 'issue');
@@ -115,12 +139,14 @@ describe('the approval chain over HTTP', () => {
 
     const issued = await clerk.current(id);
     const report = await verifyPdf(issued, { anchors: [app.pki.root], revocation: 'off' });
-    expect(report.signatures.map((s) => s.status)).toEqual(['valid', 'valid', 'valid', 'valid']);
+    expect(report.signatures.map((s) => s.status)).toEqual(Array(6).fill('valid'));
     expect(report.signatures.every((s) => s.modificationsAfter !== 'disallowed')).toBe(true);
     const file = join(dir.path, 'issued.pdf');
     await writeFile(file, issued);
     const pdfsig = await run('pdfsig', [file]);
-    expect(pdfsig.stdout.match(/Signature is Valid\./g)).toHaveLength(4);
+    expect(pdfsig.stdout.match(/Signature is Valid\./g)).toHaveLength(6);
+    const text = await run('pdftotext', [file, '-']);
+    expect(text.stdout).toContain('Số: 01/KH-UBND');
 
     // a restart keeps every document, version and comment
     await app.close();

@@ -11,6 +11,8 @@ export interface StepCheckOptions {
   signers: readonly string[];
   /** Who they are, for messages. */
   who: string;
+  /** How many new signatures the step makes (1 for an approval; the clerk's number, date and seal: 3). */
+  count?: number;
   anchors: readonly Uint8Array[];
   fetch?: typeof globalThis.fetch;
   lang: 'vi' | 'en';
@@ -23,7 +25,7 @@ const leafSha256 = (s: SignatureReport) => {
 
 /**
  * What the server checks before it accepts a signed step, whatever the browser claims: the file only
- * appends to the previous version (incremental updates), it carries at least one new signature, every
+ * appends to the previous version (incremental updates), it carries the new signatures the step makes, every
  * new signature is by an allowed certificate, and every signature — old and new — is valid with no
  * disallowed change after it.
  */
@@ -43,6 +45,7 @@ export async function checkSignedStep(options: StepCheckOptions): Promise<Verifi
   const added = report.signatures.slice(before);
   if (
     added.length === 0 ||
+    (options.count !== undefined && added.length !== options.count) ||
     added.some((s) => s.kind !== 'signature' || !options.signers.includes(leafSha256(s) ?? ''))
   )
     throw new AppError('SIGNATURE_MISSING', { who: options.who });

@@ -21,6 +21,7 @@ export function apiRoutes(ctx: AppContext): ExpressRouter {
       signed,
       signers: [user.certificate_sha256],
       who: user.name,
+      count: 1,
       anchors: ctx.anchors,
       lang: langOf(req),
     });
@@ -56,6 +57,8 @@ export function apiRoutes(ctx: AppContext): ExpressRouter {
       signed,
       signers: [organization],
       who: 'ỦY BAN NHÂN DÂN',
+      // the number, the date and the seal (VN-PROFILE.md)
+      count: 3,
       anchors: ctx.anchors,
       lang: langOf(req),
     });
