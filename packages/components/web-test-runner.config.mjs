@@ -1,18 +1,24 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fixturesPlugin } from './scripts/wtr-fixtures.mjs';
+import { signingService } from './scripts/wtr-signing-service.mjs';
 
 // Debian's Chromium (no browser download happens here or in CI); CHROME_PATH overrides it.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// kyso's signing service (node-adapter) for <sign-pdf>, reached through this server (same origin)
+const service = signingService();
 
 export default {
   files: ['src/**/*.test.ts'],
   // the monorepo root, so the workspace packages and the hoisted node_modules are served
   rootDir: '../..',
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  // before the static files: the service's routes and its test endpoints are POSTs
+  middleware: [service.middleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2023', tsconfig: 'test/browser/tsconfig.json' }),
     fixturesPlugin(),
+    service.plugin,
   ],
   browsers: [
     playwrightLauncher({

@@ -17,15 +17,28 @@ export type { PdfData } from './internal/load-document.js';
 export { definePdfViewer } from './pdf-viewer/define.js';
 export type { PdfJsResources } from './pdf-viewer/pdf-session.js';
 export { KysoPdfViewer } from './pdf-viewer/pdf-viewer.js';
+export { defineSignPdf } from './sign-pdf/define.js';
+export {
+  type AppearanceContext,
+  type AppearanceInput,
+  type PageRect,
+  type Placement,
+  type SignAppearance,
+  type SignLevel,
+  SignPdf,
+  type SignPdfState,
+} from './sign-pdf/sign-pdf.js';
 export { defineVerifyBadge } from './verify-badge/define.js';
 export { type CertificateInput, VerifyBadge } from './verify-badge/verify-badge.js';
 
 import type { ElementRegistry } from './define.js';
 import { definePdfViewer } from './pdf-viewer/define.js';
+import { defineSignPdf } from './sign-pdf/define.js';
 import { defineVerifyBadge } from './verify-badge/define.js';
 
 /** Registers every kyso element. */
 export function defineAll(registry?: ElementRegistry): void {
   definePdfViewer(registry);
   defineVerifyBadge(registry);
+  defineSignPdf(registry);
 }

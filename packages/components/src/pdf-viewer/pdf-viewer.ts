@@ -52,6 +52,9 @@ interface OpenDocument {
  * @event kyso-page-change - The page in view changed: `detail.page` (1-based), `detail.pageCount`.
  * @event kyso-error - The document could not be loaded: `detail.code`, localised `detail.message`.
  *
+ * @slot page-N - Laid over page N (1-based, e.g. `page-1`): content positioned absolutely in
+ *   percentages of the page follows zoom. `<sign-pdf>` draws its signature box there.
+ *
  * @csspart toolbar - The bar with page and zoom controls.
  * @csspart button - Each toolbar button.
  * @csspart page-input - The current-page number field.
@@ -124,6 +127,8 @@ export class KysoPdfViewer extends KysoElement {
   #reopen = false;
   /** The document the page observer and scroll position were set up for. */
   #shown: OpenDocument | undefined;
+  /** The document being announced by kyso-pdf-loaded, before the task has settled. */
+  #opening: OpenDocument | undefined;
   /** Where the view was (page, fraction of it) before a zoom, to keep it there after. */
   #zoomAnchor: { page: number; fraction: number } | undefined;
 
@@ -166,6 +171,7 @@ export class KysoPdfViewer extends KysoElement {
         signal.throwIfAborted();
         const doc: OpenDocument = { session, sizes, fields: read?.fields ?? [] };
         this.page = Math.min(Math.max(1, Math.round(this.page) || 1), session.pageCount);
+        this.#opening = doc;
         this.dispatchEvent(new KysoPdfLoadedEvent({ pageCount: session.pageCount, fields: doc.fields }));
         return doc;
       } catch (error) {
@@ -208,6 +214,7 @@ export class KysoPdfViewer extends KysoElement {
     this.#frame = this.#scrollFrame = 0;
     this.#announcedPage = 0;
     this.#shown = undefined;
+    this.#opening = undefined;
     const session = this.#session;
     this.#session = undefined;
     // destroying is best effort: a worker that already failed has nothing left to end
@@ -216,6 +223,12 @@ export class KysoPdfViewer extends KysoElement {
 
   get pageCount(): number {
     return this.#doc?.sizes.length ?? 0;
+  }
+
+  /** Each page's size as displayed (after /Rotate and the crop box), in points; empty until loaded. */
+  get pageSizes(): readonly { readonly width: number; readonly height: number }[] {
+    // already while kyso-pdf-loaded is dispatched, so a listener can lay things over the pages
+    return (this.#doc ?? this.#opening)?.sizes ?? [];
   }
 
   /** CSS pixels per point at the current zoom. */
@@ -519,6 +532,7 @@ export class KysoPdfViewer extends KysoElement {
             <canvas aria-hidden="true"></canvas>
             <div class="textLayer"></div>
             ${(fieldsOn.get(i) ?? []).map((f) => this.#renderField(f, size, statusOf.get(f.name), t))}
+            <slot name="page-${i + 1}"></slot>
           </div>
         `,
       )}

@@ -1,0 +1,174 @@
+// <sign-pdf> against kyso's own signing service: @kyso/node-adapter (CSC v2, a PKCS#12 key behind a
+// PIN) started by scripts/wtr-signing-service.mjs on 127.0.0.1 and reached through the test server,
+// which records every request body. The signed file is judged by poppler's pdfsig in Node.
+import { fromBase64 } from '@kyso/core';
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  axeViolations,
+  cleanUp,
+  fixture,
+  mount,
+  nextEvent,
+  until,
+  WORKER_SRC,
+} from '../../test/browser/support.js';
+import type { KysoErrorEvent } from '../events/kyso-error-event.js';
+import type { KysoPdfLoadedEvent } from '../events/kyso-pdf-loaded-event.js';
+import type { KysoSignedEvent } from '../events/kyso-signed-event.js';
+import { defineSignPdf } from './define.js';
+import type { SignPdf } from './sign-pdf.js';
+
+defineSignPdf();
+
+/** scripts/wtr-signing-service.mjs's SIGNING_SERVICE. */
+const SERVICE = {
+  base: '/signing-service/kyso',
+  token: 'tok-sign-pdf-test',
+  pin: '246810',
+  withPin: 'nhan-vien-pin',
+};
+
+interface Logged {
+  method: string;
+  path: string;
+  bytes: number;
+  body: string;
+}
+
+async function serviceLog(): Promise<Logged[]> {
+  return (await fetch('/signing-service/log')).json() as Promise<Logged[]>;
+}
+
+async function pdfsig(bytes: Uint8Array): Promise<{ valid: boolean[]; output: string }> {
+  const response = await fetch('/signing-service/pdfsig', { method: 'POST', body: new Uint8Array(bytes) });
+  return response.json() as Promise<{ valid: boolean[]; output: string }>;
+}
+
+async function openDialog(el: SignPdf): Promise<HTMLDialogElement> {
+  return until(() => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'the PIN dialog');
+}
+
+afterEach(cleanUp);
+
+describe('<sign-pdf> with a CSC signing service', () => {
+  it('asks the PIN in its dialog, sends only digests, and writes a file pdfsig accepts', async () => {
+    const document = await fixture('valid.pdf'); // already signed once, 53 KB
+    const rootPem = await (await fetch('/signing-service/root.pem')).text();
+    const el = window.document.createElement('sign-pdf');
+    el.workerSrc = WORKER_SRC;
+    el.file = document;
+    el.cscUrl = SERVICE.base;
+    el.credential = SERVICE.withPin;
+    el.accessToken = SERVICE.token;
+    el.anchors = [rootPem];
+    el.revocation = 'off';
+    el.reason = 'Phê duyệt';
+    const loaded = nextEvent<KysoPdfLoadedEvent>(el, 'kyso-pdf-loaded');
+    mount(el, 'vi');
+    await loaded;
+    await el.updateComplete;
+    el.placeSignature(1);
+    await el.updateComplete;
+    const sign = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-button"]')!;
+    const seen = (await serviceLog()).length;
+
+    // 1. Escape in the PIN dialog: ABORTED, and nothing was authorised
+    let failed = nextEvent<KysoErrorEvent>(el, 'kyso-error');
+    sign.click();
+    let dialog = await openDialog(el);
+    expect(dialog.querySelector('h2')!.textContent).to.equal('Nhập mã PIN');
+    expect(dialog.textContent).to.contain(`Khóa ký: ${SERVICE.withPin}`);
+    expect(el.shadowRoot!.activeElement).to.equal(dialog.querySelector('input'));
+    expect(await axeViolations(el), 'PIN dialog open').to.deep.equal([]);
+    await sendKeys({ press: 'Escape' });
+    expect((await failed).detail.code).to.equal('ABORTED');
+    expect((await serviceLog()).slice(seen).map((r) => r.path)).not.to.include(
+      '/kyso/csc/v2/credentials/authorize',
+    );
+
+    // 2. a wrong PIN: the service refuses, the message is localised
+    failed = nextEvent<KysoErrorEvent>(el, 'kyso-error');
+    await until(() => !sign.disabled, 'Sign offered again');
+    sign.click();
+    dialog = await openDialog(el);
+    await sendKeys({ type: '000000' });
+    await sendKeys({ press: 'Enter' });
+    const wrong = (await failed).detail;
+    expect(wrong.code).to.equal('PIN_INCORRECT');
+    expect(wrong.message).to.equal('Mã PIN không đúng.');
+    expect(el.signedBytes).to.equal(undefined);
+
+    // 3. the right PIN
+    const signed = nextEvent<KysoSignedEvent>(el, 'kyso-signed');
+    await until(() => !sign.disabled, 'Sign offered again');
+    sign.click();
+    dialog = await openDialog(el);
+    expect(dialog.querySelector('input')!.value, 'the last PIN is not kept').to.equal('');
+    await sendKeys({ type: SERVICE.pin });
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await signed;
+    expect(detail.bytes.length).to.be.greaterThan(document.length);
+    // the original bytes are untouched: the signature is an incremental update
+    expect(detail.bytes.subarray(0, document.length)).to.deep.equal(document);
+    const ours = detail.report!.signatures.find((s) => s.field === detail.fieldName)!;
+    expect(ours.integrity).to.equal(true);
+    expect(ours.status).to.equal('valid');
+    expect(ours.signer!.commonName).to.equal('Đỗ Minh Khôi');
+    // the earlier signature is still intact
+    expect(detail.report!.signatures.find((s) => s.field === 'LanhDaoPhong')!.integrity).to.equal(true);
+
+    // what reached the service: small JSON bodies with SHA-256 digests, never the document
+    const requests = (await serviceLog()).slice(seen);
+    const paths = requests.map((r) => r.path);
+    for (const path of ['/kyso/csc/v2/credentials/authorize', '/kyso/csc/v2/signatures/signHash'])
+      expect(paths, path).to.include(path);
+    expect(
+      paths.every((p) => p.startsWith('/kyso/csc/v2/')),
+      paths.join(' '),
+    ).to.equal(true);
+    const pdfMarkers = ['%PDF', 'JVBERi', 'endobj', 'ZW5kb2Jq'];
+    for (const r of requests) {
+      expect(r.bytes, `${r.path} body size`).to.be.lessThan(2048);
+      for (const marker of pdfMarkers) expect(r.body, `${r.path} carries ${marker}`).not.to.contain(marker);
+    }
+    const total = requests.reduce((n, r) => n + r.bytes, 0);
+    expect(total, 'all bodies together').to.be.lessThan(document.length / 5);
+    const signHashes = requests.filter((r) => r.path.endsWith('/signatures/signHash'));
+    expect(signHashes.length).to.equal(1);
+    const body = JSON.parse(signHashes[0]!.body) as { hashes: string[]; hashAlgorithmOID: string };
+    expect(body.hashAlgorithmOID).to.equal('2.16.840.1.101.3.4.2.1');
+    expect(body.hashes.map((h) => fromBase64(h).length)).to.deep.equal([32]);
+    // the PIN went to credentials/authorize, and only there
+    const withPin = requests.filter((r) => r.body.includes(SERVICE.pin)).map((r) => r.path);
+    expect(withPin).to.deep.equal(['/kyso/csc/v2/credentials/authorize']);
+
+    // poppler, in Node, accepts both signatures
+    const judged = await pdfsig(detail.bytes);
+    expect(judged.valid, judged.output).to.deep.equal([true, true]);
+  });
+
+  it('signs with a credential the service unlocks itself (no PIN asked)', async () => {
+    const el = window.document.createElement('sign-pdf');
+    el.workerSrc = WORKER_SRC;
+    el.src = '/fixtures/unsigned.pdf';
+    el.setAttribute('csc-url', `${SERVICE.base}/csc/v2`);
+    el.setAttribute('credential', 'nhan-vien');
+    el.accessToken = SERVICE.token;
+    el.revocation = 'off';
+    el.invisible = true;
+    const loaded = nextEvent(el, 'kyso-pdf-loaded');
+    mount(el, 'en');
+    await loaded;
+    const bytes = (await el.sign())!;
+    expect(el.shadowRoot!.querySelector('dialog[open]')).to.equal(null);
+    const judged = await pdfsig(bytes);
+    expect(judged.valid, judged.output).to.deep.equal([true]);
+
+    // a missing token is the service's refusal, as a kyso-error
+    el.accessToken = undefined;
+    const failed = nextEvent<KysoErrorEvent>(el, 'kyso-error');
+    await el.sign().catch(() => undefined);
+    expect((await failed).detail.code).to.equal('NOT_AUTHENTICATED');
+  });
+});
