@@ -43,7 +43,8 @@ export async function startEoffice(config: Config = loadConfig()): Promise<Runni
       }),
     },
     signing.service,
-    fileURLToPath(new URL('./public/', import.meta.url)),
+    // built by build-client.mjs; the same path from src/ (tests) and dist/
+    fileURLToPath(new URL('../dist/public/', import.meta.url)),
   );
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

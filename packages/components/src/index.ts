@@ -12,6 +12,9 @@ export {
   KysoPdfLoadedEvent,
   type SignatureFieldBox,
 } from './events/kyso-pdf-loaded-event.js';
+export { type KysoProgressDetail, KysoProgressEvent, type SignStage } from './events/kyso-progress-event.js';
+export { type KysoSignStartDetail, KysoSignStartEvent } from './events/kyso-sign-start-event.js';
+export { type KysoSignedDetail, KysoSignedEvent } from './events/kyso-signed-event.js';
 export { KysoVerifiedEvent } from './events/kyso-verified-event.js';
 export type { PdfData } from './internal/load-document.js';
 export { definePdfViewer } from './pdf-viewer/define.js';

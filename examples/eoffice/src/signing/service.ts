@@ -52,6 +52,8 @@ export async function startSigningService(
       (credentialId === ORGANIZATION_CREDENTIAL && principal.id === 'van-thu'),
     audit: jsonLinesAudit((line) => appendFileSync(auditFile, line)),
     info: { name: 'kyso e-office demo', lang: 'vi-VN', region: 'VN' },
+    // the pages time-stamp (B-T) through the service: the browser never talks to the TSA itself
+    tsaProxy: { tsas: { 'dev-tsa': { url: pki.server.urls.tsa } } },
   });
   return {
     service,

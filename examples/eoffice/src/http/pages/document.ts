@@ -49,10 +49,12 @@ export function documentPage(lang: Lang, user: UserRow, view: DocumentView, erro
       : ''
   }
   ${
-    actions.includes('issue')
-      ? html`<p><button type="button" data-testid="issue" data-action="issue">${t.issue}</button></p>`
+    actions.includes('issue') && current
+      ? html`<p><button type="button" data-testid="issue" data-action="issue" data-document="${doc.id}"
+        data-src="/files/versions/${current}" data-credential="${view.credentials.organization ?? ''}">${t.issue}</button></p>`
       : ''
   }
+  <p data-testid="client-status" role="status" aria-live="polite"></p>
   ${
     actions.includes('reject')
       ? html`<form method="post" action="/documents/${doc.id}/reject">
@@ -77,17 +79,18 @@ export function documentPage(lang: Lang, user: UserRow, view: DocumentView, erro
   <div>
     ${
       current
-        ? html`<sign-pdf id="signer" lang="${lang}" src="/files/versions/${current}"
-        data-document="${doc.id}" data-state="${doc.state}"
-        data-personal-credential="${view.credentials.personal}"
-        data-organization-credential="${view.credentials.organization ?? ''}"
-        data-signer-name="${user.name}" data-signer-title="${user.title}"
-        data-symbol="${doc.symbol}" data-number="${doc.number ?? ''}"></sign-pdf>`
+        ? actions.includes('approve')
+          ? // the official's turn: sign here, with the personal key, through the app's signing service
+            html`<sign-pdf id="signer" lang="${lang}" src="/files/versions/${current}"
+            worker-src="/assets/pdf.worker.min.mjs" csc-url="/kyso" credential="${view.credentials.personal}"
+            tsa-url="/kyso/tsa" level="B-T" revocation="off" trust-src="/trust.pem"
+            data-document="${doc.id}"></sign-pdf>`
+          : html`<kyso-pdf-viewer src="/files/versions/${current}" worker-src="/assets/pdf.worker.min.mjs"></kyso-pdf-viewer>`
         : ''
     }
   </div>
   <div>
-    ${current ? html`<section><verify-badge lang="${lang}" src="/files/versions/${current}" trust-url="/trust.pem" expanded data-testid="badge"></verify-badge></section>` : ''}
+    ${current ? html`<section><verify-badge lang="${lang}" src="/files/versions/${current}" trust-src="/trust.pem" revocation="off" open data-testid="badge"></verify-badge></section>` : ''}
     ${actionPanel}
     <section>
       <h2>${t.versions}</h2>
