@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashFloor } from './hash-floor.mjs';
 import { requireGnuTime } from './measure.mjs';
+import { serviceBench, serviceSection } from './service.mjs';
 import {
   hugeSigning,
   pdfsigVersion,
@@ -84,6 +85,7 @@ for (const { path } of files) await rm(path, { force: true });
 const identity = await signingIdentity(join(out, 'pki'));
 const signed = await signing({ dir: out, identity });
 const verified = await verification({ dir: out });
+const service = await serviceBench();
 const hugeResult = huge ? await hugeSigning({ dir: out, identity }) : undefined;
 
 const GiB = 1024 ** 3;
@@ -136,6 +138,7 @@ diagnosis was made when the suite was written; look again when the versions chan
 const loads = [
   ...signed.flatMap((size) => size.rows),
   ...verified.flatMap((size) => size.rows),
+  ...(service.rows ?? []),
   ...(hugeResult?.rows ?? []),
 ].map((r) => r.load);
 const load = `1-minute load average ${loadAtStart.toFixed(2)} at the start, up to ${Math.max(...loads).toFixed(2)} after a measurement, ${loadavg()[0].toFixed(2)} at the end (the bench alone accounts for about 1)`;
@@ -175,6 +178,7 @@ before the timings count.`,
       ].join('\n\n'),
     )
     .join('\n\n'),
+  serviceSection(service),
   '## 3 GiB (opt-in)',
   hugeSection(hugeResult),
 ];

@@ -38,6 +38,16 @@ Commands:
                  keys (PEM, .p12) and a README.txt listing identities and passwords
                    --base-url URL   where its AIA/CRL links point (default http://127.0.0.1:8788)
                    --only ID,...    only these identities (with their issuers)
+  serve [<key>]  the signing service (CSC v2, /sign-pdf) with the key as one credential;
+                 clients send the access token it prints (or KYSO_SERVE_TOKEN's)
+                   --dev            a throwaway PKI (TSA, OCSP, CRL) in this process, with its key
+                                    lanh-dao-phong ready to sign; prints the URLs and how to try it
+                   --bridge         the local bridge for a token on this computer: 127.0.0.1 only,
+                                    each page of an --allow-origin pairs once with a code printed here
+                   --allow-origin URL   a web application allowed to use the bridge (repeatable)
+                   --port N         default 8789 (0: any free port)   --host H   default 127.0.0.1
+                   --credential ID  the credential's name (default: the key label, or "default")
+                   a --pkcs11 key without --pin-env asks the user's PIN (credentials/authorize)
 
   cms sign FILE -o FILE.p7s <key>      sign FILE as a detached CMS/CAdES signature
                    --tsa URL        add a signature time-stamp (CAdES-T)
@@ -100,6 +110,16 @@ Lệnh:
                  kèm README.txt liệt kê danh tính và mật khẩu
                    --base-url URL   địa chỉ AIA/CRL trong chứng thư (mặc định http://127.0.0.1:8788)
                    --only ID,...    chỉ tạo các danh tính này (cùng CA cấp)
+  serve [<khóa>] dịch vụ ký số (CSC v2, /sign-pdf) với khóa này; ứng dụng gửi kèm mã truy cập
+                 được in ra (hoặc mã trong KYSO_SERVE_TOKEN)
+                   --dev            PKI dùng thử (TSA, OCSP, CRL) chạy trong tiến trình, kèm khóa
+                                    lanh-dao-phong sẵn sàng ký; in địa chỉ và cách dùng thử
+                   --bridge         cầu nối cho token cắm trên máy này: chỉ nghe 127.0.0.1, mỗi trang
+                                    của --allow-origin ghép nối một lần bằng mã in ra tại đây
+                   --allow-origin URL   ứng dụng web được phép dùng cầu nối (có thể lặp lại)
+                   --port N         mặc định 8789 (0: cổng trống bất kỳ)   --host H   mặc định 127.0.0.1
+                   --credential ID  tên khóa ký trên dịch vụ (mặc định: nhãn khóa, hoặc "default")
+                   khóa --pkcs11 không có --pin-env: người dùng tự nhập PIN (credentials/authorize)
 
   cms sign FILE -o FILE.p7s <khóa>     ký FILE thành chữ ký CMS/CAdES tách rời
                    --tsa URL        thêm dấu thời gian cho chữ ký (CAdES-T)

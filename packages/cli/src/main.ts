@@ -38,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./commands/verify.js')).verify,
   ltv: async () => (await import('./commands/ltv.js')).ltv,
   timestamp: async () => (await import('./commands/ltv.js')).timestamp,
+  serve: async () => (await import('./commands/serve.js')).serve,
 };
 
 /** Runs the `kyso` command line; returns the exit status. Never throws. */

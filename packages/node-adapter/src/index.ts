@@ -23,6 +23,10 @@ export { type CscCredentialOptions, cscCredential } from './backends/csc-credent
 export { type Pkcs11CredentialOptions, pkcs11Credential } from './backends/pkcs11-credential.js';
 export { type Pkcs12CredentialOptions, pkcs12Credential } from './backends/pkcs12-credential.js';
 export { type SignerCredentialOptions, signerCredential } from './backends/signer-credential.js';
+// the local bridge (a token on the official's own machine, for the browser)
+export { createBridge } from './bridge/bridge.js';
+export type { BridgeOptions, BridgeServiceOptions, PairingCode, PairingOptions } from './bridge/options.js';
+export { type ServeBridgeOptions, serveBridge } from './bridge/serve-bridge.js';
 // HTTP
 export { type CscErrorBody, errorResponse } from './http/error-response.js';
 export { toExpress } from './http/express.js';

@@ -2,7 +2,7 @@ import { constants, publicDecrypt, X509Certificate } from 'node:crypto';
 import { CscSigner, isKysoError } from '@kyso/core';
 import { signedBytes, signPdf } from '@kyso/pdf';
 import { createTestPki, makeTestPdf, type TestPki } from '@kyso/testkit';
-import { tempDir } from '@kyso/testkit/node';
+import { createSoftHsmToken, SOFTHSM_LIBRARY, tempDir } from '@kyso/testkit/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearerTokens,
@@ -15,7 +15,6 @@ import {
 import { b64, cscCall, kysoCode, SHA256_OID, SHA256_WITH_RSA, sha256 } from './support/csc-calls.js';
 import { pdfsig } from './support/judges.js';
 import { startService, type TestService } from './support/servers.js';
-import { createSoftHsmToken, SOFTHSM_LIBRARY } from './support/softhsm.js';
 
 const PIN = '246810';
 const TOKEN = 'kyso-test';

@@ -82,7 +82,7 @@ describe.skipIf(skip)('RedisStore', () => {
     await redis?.close();
   });
 
-  it('sets with a TTL, takes once, counts in fixed windows, deletes, keeps prefixes apart', async () => {
+  it('sets with a TTL, gets, takes once, counts in fixed windows, deletes, keeps prefixes apart', async () => {
     const s = await store('unit:');
     const other = await store('other:');
     await s.set('k', 'v', 60_000);
@@ -90,8 +90,12 @@ describe.skipIf(skip)('RedisStore', () => {
     const ttl = Number(await raw.sendCommand(['PTTL', 'unit:k']));
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
+    // get leaves the value in place (the bridge's tokens); take removes it
+    expect(await s.get('k')).toBe('v');
+    expect(await other.get('k')).toBeUndefined();
     expect(await s.take('k')).toBe('v');
     expect(await s.take('k')).toBeUndefined();
+    expect(await s.get('k')).toBeUndefined();
 
     await s.set('short', 'v', 30);
     await new Promise((resolve) => setTimeout(resolve, 80));

@@ -6,7 +6,10 @@ import { parse } from '../args.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 
-/** Where `kyso serve --dev` and `npm start` serve the dev PKI's TSA, OCSP and CRLs. */
+/**
+ * Where `npm start` serves the dev PKI's TSA, OCSP and CRLs (`kyso serve --dev` makes a fresh PKI and
+ * serves it on a free port, named in the certificates it issues).
+ */
 export const DEV_PKI_BASE_URL = 'http://127.0.0.1:8788';
 
 const TEXT = {

@@ -20,15 +20,8 @@ export interface Pkcs11Values {
 
 const usage = (detail: string, lang: Lang) => new KysoError('USAGE', { params: { detail }, lang });
 
-/**
- * A key on a USB token or HSM through its PKCS#11 library. Only digests reach the token; the PIN
- * comes from an environment variable, never the command line. The library is finalised on close.
- */
-export async function openPkcs11Key(
-  values: Pkcs11Values,
-  env: Record<string, string | undefined>,
-  lang: Lang,
-): Promise<{ signer: Pkcs11Signer; close(): Promise<void> }> {
+/** Which token (`--slot N` or `--token-label L`) and which key (`--key-label K`, required). */
+export function pkcs11Selection(values: Pkcs11Values, lang: Lang): { token: TokenSelector; label: string } {
   const label = values['key-label'];
   if (!label) throw usage('--pkcs11 needs --key-label LABEL', lang);
   if (values.slot !== undefined && values['token-label'] !== undefined)
@@ -39,6 +32,19 @@ export async function openPkcs11Key(
     token.slot = Number(values.slot);
   }
   if (values['token-label'] !== undefined) token.label = values['token-label'];
+  return { token, label };
+}
+
+/**
+ * A key on a USB token or HSM through its PKCS#11 library. Only digests reach the token; the PIN
+ * comes from an environment variable, never the command line. The library is finalised on close.
+ */
+export async function openPkcs11Key(
+  values: Pkcs11Values,
+  env: Record<string, string | undefined>,
+  lang: Lang,
+): Promise<{ signer: Pkcs11Signer; close(): Promise<void> }> {
+  const { token, label } = pkcs11Selection(values, lang);
   const pin = await readSecret('--pkcs11 PIN', { env: values['pin-env'] }, env, lang);
   if (pin === undefined) throw usage('--pkcs11 needs --pin-env VAR', lang);
   const module = await Pkcs11Module.open(values.pkcs11!);

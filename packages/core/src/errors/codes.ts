@@ -146,6 +146,20 @@ export const ERROR_MESSAGES = {
     en: 'The service may not fetch {url}: {detail}',
     vi: 'Dịch vụ không được phép truy cập {url}: {detail}',
   },
+
+  // the local bridge (kyso serve --bridge)
+  ORIGIN_NOT_ALLOWED: {
+    en: 'The kyso bridge on this computer does not accept this request: {detail}',
+    vi: 'Cầu nối ký số kyso trên máy này không nhận yêu cầu này: {detail}',
+  },
+  PAIRING_CODE_INCORRECT: {
+    en: 'The pairing code is incorrect or has expired; ask the kyso bridge for a new one.',
+    vi: 'Mã ghép nối không đúng hoặc đã hết hạn; hãy yêu cầu cầu nối kyso cấp mã mới.',
+  },
+  BRIDGE_UNREACHABLE: {
+    en: 'Cannot reach the kyso bridge at {url}: it is not running, or the browser does not allow this page to reach services on this computer (local network access).',
+    vi: 'Không kết nối được cầu nối ký số kyso tại {url}: chương trình chưa chạy, hoặc trình duyệt chưa cho phép trang này truy cập dịch vụ trên máy tính (truy cập mạng cục bộ).',
+  },
 } as const satisfies Record<string, Messages>;
 
 export type KysoErrorCode = keyof typeof ERROR_MESSAGES;

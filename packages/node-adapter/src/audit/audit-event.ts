@@ -9,7 +9,12 @@ export type AuditAction =
   | 'sign-pdf'
   | 'tsa'
   | 'revocation'
-  | 'authenticate';
+  | 'authenticate'
+  /** The local bridge: a pairing code shown, or tried (`code` given). */
+  | 'bridge/pair'
+  | 'bridge/unpair'
+  /** The local bridge refused a request for its Host or Origin, before any work. */
+  | 'bridge/refused';
 
 /**
  * One line of the audit log. Built field by field from what the service did — never from request
@@ -43,6 +48,10 @@ export interface AuditEvent {
   url?: string;
   /** revocation: redirects followed. */
   redirects?: number;
+  /** The local bridge: the page's Origin (a paired origin is also the principal). */
+  origin?: string;
+  /** The local bridge: the Host header of a refused request. */
+  host?: string;
 }
 
 /** Where audit events go. Must not throw; a slow sink slows the service (it is awaited). */

@@ -31,6 +31,8 @@ const MAPPING: Partial<Record<KysoErrorCode, Mapping>> = {
   REQUEST_TOO_LARGE: { status: 413, error: 'invalid_request' },
   SERVICE_BUSY: { status: 429, error: 'temporarily_unavailable' },
   URL_NOT_ALLOWED: { status: 403, error: 'access_denied' },
+  ORIGIN_NOT_ALLOWED: { status: 403, error: 'access_denied' },
+  PAIRING_CODE_INCORRECT: { status: 400, error: 'invalid_grant' },
   TOKEN_NOT_PRESENT: { status: 503, error: 'temporarily_unavailable' },
   ABORTED: { status: 503, error: 'temporarily_unavailable' },
   REMOTE_SIGNER_ERROR: { status: 502, error: 'server_error' },

@@ -61,9 +61,17 @@ export function toNodeListener(
   options: NodeListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    let url: URL;
+    try {
+      url = new URL(options.pathOf?.(req) ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    } catch {
+      // a Host header no URL can hold ("a b"): thrown here, it would end the process
+      res.writeHead(400, { 'content-type': 'application/json', connection: 'close' });
+      res.end('{"error":"invalid_request","error_description":"Bad Host header or request target"}');
+      return;
+    }
     const controller = new AbortController();
     res.on('close', () => controller.abort());
-    const url = new URL(options.pathOf?.(req) ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const consumed = hasBody ? options.consumedBody?.(req) : undefined;
     const headers = headersOf(req);

@@ -24,8 +24,26 @@ export interface RunningServer {
 }
 
 /** Serves a SigningService on node:http. */
-export async function serve(service: SigningService, options: ServeOptions = {}): Promise<RunningServer> {
-  const server = createServer(toNodeListener(service.handler));
+export function serve(service: SigningService, options: ServeOptions = {}): Promise<RunningServer> {
+  return serveOnceBound(() => service, options);
+}
+
+/**
+ * Serves the service `make` builds once the server is bound, for services that must know the
+ * address they answer on (the local bridge checks Host headers against its port). Requests that
+ * arrive before it is made wait for it.
+ */
+export async function serveOnceBound(
+  make: (address: AddressInfo) => SigningService,
+  options: ServeOptions = {},
+): Promise<RunningServer> {
+  let ready!: (listener: ReturnType<typeof toNodeListener>) => void;
+  const listener = new Promise<ReturnType<typeof toNodeListener>>((resolve) => {
+    ready = resolve;
+  });
+  const server = createServer((req, res) => {
+    void listener.then((serveRequest) => serveRequest(req, res));
+  });
   // keep-alive sockets must not outlive a shutdown by minutes
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -36,6 +54,16 @@ export async function serve(service: SigningService, options: ServeOptions = {})
     });
   });
   const address = server.address() as AddressInfo;
+  let service: SigningService;
+  try {
+    service = make(address);
+  } catch (error) {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+    throw error;
+  }
+  ready(toNodeListener(service.handler));
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   const close = ({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}) => {

@@ -38,6 +38,10 @@ export class MemoryStore implements StateStore {
     this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs });
   }
 
+  async get(key: string): Promise<string | undefined> {
+    return this.#live(key)?.value;
+  }
+
   async take(key: string): Promise<string | undefined> {
     const entry = this.#live(key);
     this.#entries.delete(key);

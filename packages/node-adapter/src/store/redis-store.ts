@@ -68,6 +68,10 @@ export class RedisStore implements StateStore {
     await this.#command(['SET', this.#prefix + key, value, 'PX', String(Math.max(1, Math.ceil(ttlMs)))]);
   }
 
+  async get(key: string): Promise<string | undefined> {
+    return text(await this.#command(['GET', this.#prefix + key]));
+  }
+
   async take(key: string): Promise<string | undefined> {
     return text(await this.#command(['GETDEL', this.#prefix + key]));
   }

@@ -1,5 +1,6 @@
 /**
- * The state the service keeps between requests: SADs and rate-limit counters (bridge pairings later).
+ * The state the service keeps between requests: SADs, rate-limit counters, and the local bridge's
+ * pairing codes and tokens.
  * Kept behind this interface so several instances can share it (RedisStore) while a single process
  * uses the in-memory one (MemoryStore). Values are strings (JSON), which any store can hold.
  *
@@ -9,6 +10,11 @@
 export interface StateStore {
   /** Stores `value` under `key` for `ttlMs` milliseconds, replacing any previous value. */
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /**
+   * Returns the value, leaving it in place; undefined when absent or expired. Optional for stores
+   * written before the local bridge, which needs it (its tokens are read on every request).
+   */
+  get?(key: string): Promise<string | undefined>;
   /** Returns the value and deletes it in one step; undefined when absent or expired. */
   take(key: string): Promise<string | undefined>;
   /**
