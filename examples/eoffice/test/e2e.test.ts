@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTestPdf } from '@kyso/testkit';
-import { run, tempDir } from '@kyso/testkit/node';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, run, tempDir } from '@kyso/testkit/node';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEoffice, startEoffice } from '../src/server.js';
@@ -14,7 +14,6 @@ import { type RunningEoffice, startEoffice } from '../src/server.js';
  * PDF is downloaded and judged by pdfsig and `kyso verify`. A screenshot of each step is saved in
  * test-results/ (and in docs/screenshots/ with EOFFICE_SCREENSHOTS=docs, for the README).
  */
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const shots = join(here, process.env.EOFFICE_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results');
 const kysoBin = fileURLToPath(new URL('../../../packages/cli/bin/kyso.js', import.meta.url));
@@ -75,7 +74,7 @@ async function signStep(page: Page, action: 'approve' | 'issue', expected: strin
 }
 
 // Chromium is installed by .ci/run; elsewhere the test says it was skipped
-describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM))('the e-office in Chromium', () => {
+describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH))('the e-office in Chromium', () => {
   beforeAll(async () => {
     dir = await tempDir('eoffice-e2e-');
     await mkdir(shots, { recursive: true });
@@ -83,16 +82,9 @@ describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM))('the e-offic
     draftPath = join(dir.path, 'du-thao.pdf');
     await writeFile(draftPath, await makeTestPdf({ pages: 1, title: 'Ke hoach chuyen doi so nam 2025' }));
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
   }, 180_000);
   afterAll(async () => {

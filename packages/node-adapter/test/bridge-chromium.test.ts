@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestPki, type TestPki } from '@kyso/testkit';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@kyso/testkit/node';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,8 +25,7 @@ import { closeServer, listen } from './support/servers.js';
  * Internet is: Local Network Access then asks the user, and without that permission the fetch fails
  * before the bridge sees anything.
  */
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = existsSync(CHROMIUM_PATH);
 
 /** A web application's server: one empty page, whatever the path. */
 async function startPage(title: string): Promise<{ server: Server; url: string }> {
@@ -74,18 +74,9 @@ beforeAll(async () => {
   });
   listener = toNodeListener(bridge.handler);
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      `--ip-address-space-overrides=${new URL(publicApp.url).host}=public`,
-    ],
+    args: [...CHROMIUM_ARGS, `--ip-address-space-overrides=${new URL(publicApp.url).host}=public`],
   });
 }, 180_000);
 afterAll(async () => {

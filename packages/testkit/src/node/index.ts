@@ -1,4 +1,5 @@
 /** @kyso/testkit/node: servers, judges and files (PKI, test PDFs) for tests on Node. */
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 export {
   type CorpusEntry,
   corpusDir,
