@@ -1,4 +1,4 @@
-import { type Lang, parseLang } from '@kyso/core';
+import { type Lang, parseLang } from '@kyso/core/errors';
 
 /** What a command may touch: injected so tests can run commands in-process. */
 export interface CliContext {

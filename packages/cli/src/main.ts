@@ -1,4 +1,4 @@
-import { KysoError, type Lang, toKysoError } from '@kyso/core';
+import { KysoError, type Lang, toKysoError } from '@kyso/core/errors';
 import { type CliContext, detectLang } from './context.js';
 import { EXIT } from './exit.js';
 

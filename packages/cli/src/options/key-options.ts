@@ -1,6 +1,6 @@
 import { CscSigner, KysoError, type Lang, Pkcs12Signer, type Signer } from '@kyso/core';
 import { readInput } from '../io/read-input.js';
-import { openPkcs11Key, PKCS11_OPTIONS, type Pkcs11Values } from './pkcs11-key.js';
+import { PKCS11_OPTIONS, type Pkcs11Values } from './pkcs11-options.js';
 import { readSecret } from './secret.js';
 
 /** The key options of DESIGN.md's `kyso` contract. */
@@ -47,7 +47,8 @@ export async function openSigner(
       'give exactly one key: --p12 FILE, --pkcs11 LIB --key-label K or --csc URL --credential ID',
       lang,
     );
-  if (values.pkcs11) return openPkcs11Key(values, env, lang);
+  // the PKCS#11 binding (and the node-adapter) load only for a token
+  if (values.pkcs11) return (await import('./pkcs11-key.js')).openPkcs11Key(values, env, lang);
   return { signer: await openFileOrRemote(values, env, lang), close: nothingToClose };
 }
 

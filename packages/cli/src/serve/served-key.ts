@@ -8,7 +8,7 @@ import {
 } from '@kyso/node-adapter';
 import { readInput } from '../io/read-input.js';
 import type { KeyValues } from '../options/key-options.js';
-import { pkcs11Selection } from '../options/pkcs11-key.js';
+import { pkcs11Selection } from '../options/pkcs11-options.js';
 import { readSecret } from '../options/secret.js';
 
 /** The key `kyso serve` offers, as one credential of the service, and what to let go of at the end. */
