@@ -72,6 +72,7 @@ function describe(inputs) {
     ['pdf.worker', 'pdf.js worker (main-thread fallback)'],
     ['pdfjs-dist', 'pdf.js'],
     ['verify-badge/verification', 'verifier (@kyso/pdf, @kyso/core)'],
+    ['sign-pdf/signing.js', 'signing (@kyso/pdf signPdf, CSC client)'],
     ['signature-fields', 'field reader (@kyso/pdf)'],
     ['trust/vn', 'trust profiles'],
   ];

@@ -50,24 +50,51 @@ try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 1 });
   for (const story of stories) {
     await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
-    // settled: no badge still checking (but the story meant to), every viewer drawn or failed
+    // settled: no badge still checking (but the story meant to), every viewer drawn or failed, and
+    // each <sign-pdf> in the state its story shows (its viewer and badge are in its shadow root)
     await page.waitForFunction(
-      (loading) => {
+      (name) => {
+        const loading = name === 'Loading';
         const deep = (sel) => [...document.querySelectorAll(sel)];
-        const badges = deep('verify-badge').map((b) => b.shadowRoot?.querySelector('[part="base"]'));
-        const viewers = deep('kyso-pdf-viewer').map((v) => v.shadowRoot);
+        const signers = deep('sign-pdf');
+        const inner = (sel) => signers.flatMap((s) => [...(s.shadowRoot?.querySelectorAll(sel) ?? [])]);
+        const badges = [...deep('verify-badge'), ...inner('verify-badge')].map((b) =>
+          b.shadowRoot?.querySelector('[part="base"]'),
+        );
+        const viewers = [...deep('kyso-pdf-viewer'), ...inner('kyso-pdf-viewer')].map((v) => v.shadowRoot);
+        const failing = /error/i.test(name);
+        const asking = !failing && /pin prompt/i.test(name);
+        const wanted = failing
+          ? ['error']
+          : asking || /signing/i.test(name)
+            ? ['signing']
+            : /signed/i.test(name)
+              ? ['signed']
+              : loading
+                ? ['loading']
+                : ['ready', 'empty', 'error'];
+        const placing =
+          !failing && !wanted.includes('signed') && /placing|pin prompt|signing|english/i.test(name);
         return (
-          badges.length + viewers.length > 0 &&
+          badges.length + viewers.length + signers.length > 0 &&
           badges.every((b) => b && (loading || !b.classList.contains('loading'))) &&
-          viewers.every((r) => r?.querySelector('.page[data-rendered], [role="alert"]'))
+          viewers.every((r) => loading || r?.querySelector('.page[data-rendered], [role="alert"]')) &&
+          signers.every(
+            (s) =>
+              wanted.includes(s.getAttribute('state')) &&
+              (!placing || s.shadowRoot?.querySelector('.box')) &&
+              (!asking || s.shadowRoot?.querySelector('dialog[open]')),
+          )
         );
       },
-      story.name === 'Loading',
+      story.name,
       { timeout: 60_000 },
     );
     await page.waitForTimeout(300);
     const path = join(out, `${story.id}.png`);
-    await page.locator('#storybook-root').screenshot({ path });
+    // an open <dialog> is in the top layer, outside #storybook-root's box: the whole viewport then
+    if (/pin prompt/i.test(story.name)) await page.screenshot({ path });
+    else await page.locator('#storybook-root').screenshot({ path });
     console.log(path);
   }
 } finally {

@@ -7,18 +7,23 @@ import { measureBundle } from '../scripts/bundle-size.mjs';
  * first use. Measured on the built package, bundled as an application bundler would.
  */
 describe('the chunk define() loads', () => {
-  it('is at most 60 KB gzip and holds no pdf.js, PDF reader, verifier or trust list', async () => {
+  it('is at most 60 KB gzip and holds no pdf.js, PDF reader, verifier, signing code or trust list', async () => {
     const report = await measureBundle();
     expect(report.initialGzip).toBeLessThanOrEqual(60 * 1024);
     const heavy = report.initialInputs.filter((i) =>
-      /pdfjs-dist|\/pdf\/dist\/|verification|signature-fields|pdf-session|core\/dist\/index\.js|trust\/|fonts?\//.test(
+      /pdfjs-dist|\/pdf\/dist\/|verification|signature-fields|pdf-session|sign-pdf\/signing\.js|core\/dist\/index\.js|trust\/|fonts?\//.test(
         i,
       ),
     );
     expect(heavy).toEqual([]);
-    // and the lazy chunks exist: pdf.js, its worker for the main-thread fallback, the verifier
+    // and the lazy chunks exist: pdf.js, its worker for the main-thread fallback, the verifier, signing
     const lazy = report.chunks.filter((c) => !c.initial).flatMap((c) => c.inputs);
-    for (const part of ['pdfjs-dist/build/pdf.mjs', 'pdf.worker.min.mjs', 'verify-badge/verification.js'])
+    for (const part of [
+      'pdfjs-dist/build/pdf.mjs',
+      'pdf.worker.min.mjs',
+      'verify-badge/verification.js',
+      'sign-pdf/signing.js',
+    ])
       expect(
         lazy.some((i) => i.includes(part)),
         part,

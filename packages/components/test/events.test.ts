@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { defineElement } from '../src/define.js';
 import { KysoErrorEvent } from '../src/events/kyso-error-event.js';
 import { KysoEvent } from '../src/events/kyso-event.js';
+import { KysoProgressEvent } from '../src/events/kyso-progress-event.js';
+import { KysoSignStartEvent } from '../src/events/kyso-sign-start-event.js';
+import { KysoSignedEvent } from '../src/events/kyso-signed-event.js';
 
 describe('events', () => {
   it('bubble and are composed, and may be cancelable', () => {
@@ -11,6 +14,30 @@ describe('events', () => {
     expect(e.type).toBe('kyso-sign-start');
     expect([e.bubbles, e.composed, e.cancelable]).toEqual([true, true, true]);
     expect(e.detail.field).toBe('Sig1');
+  });
+
+  it('of <sign-pdf>: kyso-sign-start alone is cancelable', () => {
+    const start = new KysoSignStartEvent({
+      page: 1,
+      rect: { x: 1, y: 2, width: 3, height: 4 },
+      invisible: false,
+      level: 'B-B',
+    });
+    const progress = new KysoProgressEvent({ stage: 'sign', fraction: 0.35 });
+    const signed = new KysoSignedEvent({
+      bytes: new Uint8Array([37]),
+      fieldName: 'Signature1',
+      report: undefined,
+    });
+    expect([start.type, progress.type, signed.type]).toEqual([
+      'kyso-sign-start',
+      'kyso-progress',
+      'kyso-signed',
+    ]);
+    for (const e of [start, progress, signed]) expect([e.bubbles, e.composed]).toEqual([true, true]);
+    expect([start.cancelable, progress.cancelable, signed.cancelable]).toEqual([true, false, false]);
+    start.preventDefault();
+    expect(start.defaultPrevented).toBe(true);
   });
 
   it('kyso-error carries the code and a localised message, never a raw stack', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VIEWER_STRINGS } from '../src/pdf-viewer/pdf-viewer.strings.js';
+import { SIGN_STRINGS } from '../src/sign-pdf/sign-pdf.strings.js';
 import { BADGE_STRINGS } from '../src/verify-badge/verify-badge.strings.js';
 
 function leaves(value: unknown, path = ''): [string, string][] {
@@ -10,6 +11,7 @@ function leaves(value: unknown, path = ''): [string, string][] {
 describe.each([
   ['viewer', VIEWER_STRINGS],
   ['badge', BADGE_STRINGS],
+  ['sign', SIGN_STRINGS],
 ])('%s strings', (_, table) => {
   it('say every key in both languages, with the same placeholders', () => {
     const vi = new Map(leaves(table.vi));

@@ -129,6 +129,8 @@ export class KysoPdfViewer extends KysoElement {
   #shown: OpenDocument | undefined;
   /** The document being announced by kyso-pdf-loaded, before the task has settled. */
   #opening: OpenDocument | undefined;
+  /** A field to bring into view once its outline is drawn (revealField). */
+  #reveal: string | undefined;
   /** Where the view was (page, fraction of it) before a zoom, to keep it there after. */
   #zoomAnchor: { page: number; fraction: number } | undefined;
 
@@ -247,6 +249,24 @@ export class KysoPdfViewer extends KysoElement {
     this.page = Math.min(count, Math.max(1, Math.round(page)));
   }
 
+  /**
+   * Scrolls the page area (only it, never the page around it) so a signature field's outline is in
+   * the middle of the view; when the document is still opening, as soon as it is shown.
+   */
+  revealField(name: string): void {
+    this.#reveal = name;
+    this.requestUpdate();
+  }
+
+  #scrollToField(name: string): void {
+    const scroller = this.#scroller;
+    const outline = this.renderRoot.querySelector<HTMLElement>(`.field[data-field="${CSS.escape(name)}"]`);
+    const page = outline?.closest<HTMLElement>('.page');
+    if (!scroller || !outline || !page) return;
+    const middle = page.offsetTop + outline.offsetTop + outline.offsetHeight / 2;
+    scroller.scrollTop = Math.max(0, middle - scroller.clientHeight / 2);
+  }
+
   zoomIn(): void {
     const z = this.#clampZoom(this.zoom);
     this.zoom = ZOOM_STEPS.find((s) => s > z + 1e-6) ?? MAX_ZOOM;
@@ -310,6 +330,10 @@ export class KysoPdfViewer extends KysoElement {
         this.#announcedPage = this.page;
         this.dispatchEvent(new KysoPageChangeEvent({ page: this.page, pageCount: this.pageCount }));
       }
+    }
+    if (this.#reveal !== undefined) {
+      this.#scrollToField(this.#reveal);
+      this.#reveal = undefined;
     }
   }
 

@@ -104,7 +104,8 @@ export class PinDialog implements ReactiveController {
     const pending = this.#pending;
     const otp = pending?.kind === 'otp';
     const context = pending?.context;
-    const note = context?.description ?? context?.label;
+    // the service's description of the credential; its label ("PIN") would only repeat ours
+    const note = context?.description;
     return html`<dialog class="secret" part="dialog" aria-labelledby="secret-title"
       aria-describedby=${context ? 'secret-credential' : nothing} @close=${this.#closed}>
       <form method="dialog" @submit=${this.#submit}>

@@ -18,9 +18,14 @@ interface Args {
   page?: number;
   rect?: PageRect;
   invisible: boolean;
-  /** Which signer: a WebCrypto key made in the browser, or one that always fails. */
-  signer: 'webcrypto' | 'failing';
+  /**
+   * Which signer: a WebCrypto key made in the browser, one that always fails, one that asks its PIN
+   * through the element's dialog (as a CSC credential does), or one that never answers.
+   */
+  signer: 'webcrypto' | 'failing' | 'pin' | 'pending';
   preset: boolean;
+  /** Puts the default box on page 1 once the document shows (what “Place signature” does). */
+  place: boolean;
   signNow: boolean;
 }
 
@@ -37,6 +42,27 @@ const failing: Signer = {
     throw new KysoError('PIN_INCORRECT');
   },
 };
+
+/** A signer that first asks the element's PIN dialog, as CscSigner does with `prompts`. */
+function askingPin(el: SignPdf, inner: Signer): Signer {
+  return {
+    certificates: (o) => inner.certificates(o),
+    algorithms: (o) => inner.algorithms(o),
+    sign: async (request, o) => {
+      await el.prompts.pin({ credentialId: 'nhan-vien-pin', label: 'PIN' });
+      return inner.sign(request, o);
+    },
+  };
+}
+
+/** A signer whose key never answers: the element stays at its “signing” stage. */
+function pending(inner: Signer): Signer {
+  return {
+    certificates: (o) => inner.certificates(o),
+    algorithms: (o) => inner.algorithms(o),
+    sign: () => new Promise<Uint8Array>(() => {}),
+  };
+}
 
 // The element gets its signer once it is in the page (a property, set by the decorator below).
 const render = (args: Args) => html`<sign-pdf
@@ -56,7 +82,7 @@ const meta: Meta<Args> = {
   title: 'Elements/sign-pdf',
   component: 'sign-pdf',
   render,
-  args: { lang: 'vi', invisible: false, signer: 'webcrypto', preset: false, signNow: false },
+  args: { lang: 'vi', invisible: false, signer: 'webcrypto', preset: false, place: false, signNow: false },
   decorators: [
     (story, context) => {
       // the element needs its signer once it is in the page
@@ -64,11 +90,29 @@ const meta: Meta<Args> = {
         for (const el of document.querySelectorAll<SignPdf>('sign-pdf')) {
           if (el.signer) continue;
           void (async () => {
-            el.signer = context.args.signer === 'failing' ? failing : (await throwawayKey()).signer;
-            if (context.args.signNow)
-              el.addEventListener('kyso-pdf-loaded', () => void el.sign().catch(() => undefined), {
-                once: true,
-              });
+            const webcrypto = (await throwawayKey()).signer;
+            const kind = context.args.signer;
+            el.signer =
+              kind === 'failing'
+                ? failing
+                : kind === 'pin'
+                  ? askingPin(el, webcrypto)
+                  : kind === 'pending'
+                    ? pending(webcrypto)
+                    : webcrypto;
+            const { place, signNow } = context.args;
+            if (place || signNow)
+              el.addEventListener(
+                'kyso-pdf-loaded',
+                () => {
+                  // after the element has laid its surfaces over the pages
+                  void el.updateComplete.then(() => {
+                    if (place) el.placeSignature(1);
+                    if (signNow) void el.updateComplete.then(() => el.sign().catch(() => undefined));
+                  });
+                },
+                { once: true },
+              );
           })();
         }
       });
@@ -95,6 +139,22 @@ export const Loaded: Story = {
   name: 'Loaded (drag a box to place)',
   args: { src: fixtureUrl('unsigned.pdf') },
 };
+export const Placing: Story = {
+  name: 'Placing (the box on page 1, arrow keys move it)',
+  args: { src: fixtureUrl('unsigned.pdf'), place: true },
+};
+export const PinPrompt: Story = {
+  name: 'PIN prompt',
+  args: { src: fixtureUrl('unsigned.pdf'), place: true, signer: 'pin', signNow: true },
+};
+export const Signing: Story = {
+  name: 'Signing (waiting for the key)',
+  args: { src: fixtureUrl('unsigned.pdf'), place: true, signer: 'pending', signNow: true },
+};
+export const SignedInPlace: Story = {
+  name: 'Signed where placed (plain frame)',
+  args: { src: fixtureUrl('unsigned.pdf'), place: true, signNow: true },
+};
 export const FixedPlace: Story = {
   name: 'A place fixed by the page',
   args: { src: fixtureUrl('unsigned.pdf'), page: 1, rect: { x: 340, y: 120, width: 180, height: 70 } },
@@ -112,4 +172,8 @@ export const SigningError: Story = {
   name: 'Error (the signer refuses the PIN)',
   args: { src: fixtureUrl('unsigned.pdf'), invisible: true, signer: 'failing', signNow: true },
 };
-export const English: Story = { args: { src: fixtureUrl('unsigned.pdf'), lang: 'en' } };
+export const English: Story = { args: { src: fixtureUrl('unsigned.pdf'), lang: 'en', place: true } };
+export const EnglishSigned: Story = {
+  name: 'English, signed',
+  args: { src: fixtureUrl('unsigned.pdf'), lang: 'en', place: true, signNow: true },
+};

@@ -516,6 +516,16 @@ describe('<sign-pdf>', () => {
     expect(y0!).to.be.lessThan(A4.height / 3);
     const signature = signatureOf(el.report, 'Signature1');
     expect(signature.integrity).to.equal(true);
+    // shown again with the new signature (on the last page) scrolled into view
+    const outline = await until(
+      () => viewer(el).shadowRoot!.querySelector<HTMLElement>('.field[data-field="Signature1"]'),
+      'the signature outlined',
+    );
+    const area = viewer(el).shadowRoot!.querySelector('[part="viewport"]')!.getBoundingClientRect();
+    await until(() => {
+      const o = outline.getBoundingClientRect();
+      return o.top >= area.top && o.bottom <= area.bottom;
+    }, 'the signature in view');
     // the name is drawn with an embedded subset of Liberation Serif, extractable as text
     const text = new TextDecoder('latin1').decode(bytes);
     expect(text).to.match(/\/BaseFont \/[A-Z]{6}\+LiberationSerif-Bold/);

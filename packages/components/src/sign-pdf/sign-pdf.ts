@@ -6,9 +6,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { KysoErrorEvent } from '../events/kyso-error-event.js';
 import type { KysoPdfLoadedEvent, SignatureFieldBox } from '../events/kyso-pdf-loaded-event.js';
-import { KysoProgressEvent, type SignStage } from '../events/kyso-progress-event.js';
-import { KysoSignStartEvent } from '../events/kyso-sign-start-event.js';
-import { KysoSignedEvent } from '../events/kyso-signed-event.js';
 import type { KysoVerifiedEvent } from '../events/kyso-verified-event.js';
 import { fill } from '../i18n/lang.js';
 import { KysoElement } from '../internal/kyso-element.js';
@@ -30,6 +27,13 @@ import { type PlacementChange, PlacementController } from './placement-controlle
 import { SIGN_STRINGS, type SignStrings } from './sign-pdf.strings.js';
 import { signStyles } from './sign-pdf.styles.js';
 import type { SignLevel } from './signing.js';
+import {
+  type SignedDocument,
+  SigningController,
+  type SigningSetup,
+  STAGE_FRACTION,
+  type Target,
+} from './signing-controller.js';
 
 export type { AppearanceContext, AppearanceInput, SignAppearance } from './appearance.js';
 export type { PageRect, Placement } from './placement.js';
@@ -38,17 +42,8 @@ export type { SignLevel } from './signing.js';
 /** What `<sign-pdf>` is doing, also reflected in its `state` attribute (for styling). */
 export type SignPdfState = 'empty' | 'loading' | 'ready' | 'signing' | 'signed' | 'error';
 
-/** Where the signature goes, as decided from the attributes and the user's choice. */
-interface Target {
-  field?: string;
-  visible?: Placement;
-  invisible: boolean;
-}
-
 const LEVELS: readonly SignLevel[] = ['B-B', 'B-T', 'B-LT'];
 const REVOCATION_MODES: readonly RevocationMode[] = ['online', 'embedded', 'off'];
-/** kyso-progress fractions at the start of each stage. */
-const FRACTION: Record<SignStage, number> = { prepare: 0.05, sign: 0.35, finish: 0.65, verify: 0.85 };
 
 function usage(detail: string): KysoError {
   return new KysoError('INVALID_INPUT', { params: { detail } });
@@ -214,17 +209,19 @@ export class SignPdf extends KysoElement {
     currentPage: () => this.#viewer?.page ?? 1,
     changed: (change) => this.#placementChanged(change),
   });
+  readonly #signing = new SigningController(this, {
+    setup: () => this.#setup(),
+    announce: (text) => this.#announce(text),
+    signed: () => {
+      this.#placement.reset();
+      this.#chosenField = undefined;
+    },
+  });
+  /** The empty signature fields of the document shown. */
   #fields: SignatureFieldBox[] = [];
   #loaded = false;
   #chosenField: string | undefined;
-  #signing = false;
-  #stage: SignStage | undefined;
-  #error: unknown;
-  #signed: { bytes: Uint8Array; fieldName: string; report: VerificationReport | undefined } | undefined;
-  #verified: ((report: VerificationReport | undefined) => void) | undefined;
   #announcement = '';
-  #abort: AbortController | undefined;
-  #inFlight: Promise<Uint8Array | undefined> | undefined;
   #csc: { key: readonly unknown[]; signer: Signer } | undefined;
 
   constructor() {
@@ -249,12 +246,12 @@ export class SignPdf extends KysoElement {
 
   /** The signed file, once signed. */
   get signedBytes(): Uint8Array | undefined {
-    return this.#signed?.bytes;
+    return this.#signing.signed?.bytes;
   }
 
   /** The verification report of the signed file, once signed. */
   get report(): VerificationReport | undefined {
-    return this.#signed?.report;
+    return this.#signing.signed?.report;
   }
 
   /** The box the user placed: 1-based page and displayed points from the lower-left. */
@@ -264,18 +261,17 @@ export class SignPdf extends KysoElement {
   }
 
   get state(): SignPdfState {
-    if (this.#signing) return 'signing';
+    if (this.#signing.signing) return 'signing';
     if (!this.src && !this.file) return 'empty';
-    if (this.#signed) return 'signed';
-    if (this.#error !== undefined || this.#document.status === TaskStatus.ERROR) return 'error';
-    if (this.#document.status === TaskStatus.PENDING) return 'loading';
-    if (this.#document.status === TaskStatus.COMPLETE && this.#document.value)
-      return this.#loaded ? 'ready' : 'loading';
-    return 'empty';
+    if (this.#signing.signed) return 'signed';
+    const loading = this.#document.status;
+    if (this.#signing.error !== undefined || loading === TaskStatus.ERROR) return 'error';
+    if (loading === TaskStatus.COMPLETE && this.#document.value) return this.#loaded ? 'ready' : 'loading';
+    return loading === TaskStatus.PENDING || loading === TaskStatus.COMPLETE ? 'loading' : 'empty';
   }
 
   /**
-   * This element's PIN and OTP prompts, for a `CscSigner` built by the page
+   * This element's PIN and OTP prompts, for a `CscSigner` the page builds
    * (`new CscSigner({ ...options, ...signPdf.prompts })`) or a vendor's Signer.
    */
   get prompts(): { pin: CscPrompt; otp: CscPrompt } {
@@ -296,6 +292,16 @@ export class SignPdf extends KysoElement {
     this.#placement.clear();
   }
 
+  /**
+   * Signs the document shown (after a signature: the signed file) where it was placed. Resolves
+   * with the signed file (also `signedBytes`), or undefined when a `kyso-sign-start` listener
+   * cancelled; rejects with a KysoError, also dispatched as `kyso-error`. A call while signing
+   * returns the signature under way.
+   */
+  sign(): Promise<Uint8Array | undefined> {
+    return this.#signing.sign();
+  }
+
   get #viewer(): KysoPdfViewer | null {
     return this.renderRoot.querySelector('kyso-pdf-viewer');
   }
@@ -305,16 +311,19 @@ export class SignPdf extends KysoElement {
     return !this.invisible && !this.rect && !this.field;
   }
 
+  /** The fixed place of `page` + `rect` (page 1 when only `rect` is set). */
+  get #fixedPlace(): Placement | undefined {
+    return this.rect ? { page: Math.max(1, Math.round(this.page ?? 1)), rect: this.rect } : undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('file')) {
       // a new document: nothing placed, signed or failed carries over
-      this.#abort?.abort();
+      this.#signing.reset();
       this.#placement.reset();
       this.#fields = [];
       this.#loaded = false;
       this.#chosenField = undefined;
-      this.#signed = undefined;
-      this.#error = undefined;
       this.#announcement = '';
     }
   }
@@ -323,124 +332,44 @@ export class SignPdf extends KysoElement {
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-  }
-
-  /**
-   * Signs the document where it was placed. Resolves with the signed file (also `signedBytes`), or
-   * undefined when a `kyso-sign-start` listener cancelled; rejects with a KysoError (also
-   * dispatched as `kyso-error`). A call while signing returns the signature under way.
-   */
-  sign(): Promise<Uint8Array | undefined> {
-    this.#inFlight ??= this.#sign().finally(() => {
-      this.#inFlight = undefined;
-    });
-    return this.#inFlight;
-  }
-
-  async #sign(): Promise<Uint8Array | undefined> {
+  async #setup(): Promise<SigningSetup> {
     const lang = this.language;
-    const abort = new AbortController();
-    try {
-      const document = await this.#documentBlob();
-      const target = this.#target();
-      const level = this.#level();
-      const revocation = this.#revocationMode(this.revocation, 'revocation');
-      const start = new KysoSignStartEvent({
-        ...(target.field ? { field: target.field } : {}),
-        ...(target.visible ? { page: target.visible.page, rect: roundRect(target.visible.rect) } : {}),
-        invisible: target.invisible,
-        level,
-      });
-      this.dispatchEvent(start);
-      if (start.defaultPrevented) return undefined;
-
-      this.#abort = abort;
-      this.#signing = true;
-      this.#error = undefined;
-      this.#signed = undefined;
-      this.#progress('prepare');
-      const [signer, { signDocument }] = await Promise.all([this.#signer(lang), import('./signing.js')]);
-      const result = await signDocument({
-        document,
-        signer,
-        field: target.field,
-        visible: target.visible,
-        appearance: this.appearance,
-        preset: this.preset,
-        fonts: this.fonts,
-        level,
-        tsaUrl: this.#absolute(this.tsaUrl),
-        revocation,
-        fetch: this.fetch,
-        reason: this.reason || undefined,
-        location: this.location || undefined,
-        lang,
-        signal: abort.signal,
-        onStage: (stage) => this.#progress(stage),
-      });
-      abort.signal.throwIfAborted();
-
-      // the signed file replaces the original in the viewer; the badge verifies it
-      const verified = new Promise<VerificationReport | undefined>((resolve) => {
-        this.#verified = resolve;
-        abort.signal.addEventListener('abort', () => resolve(undefined), { once: true });
-      });
-      this.#signed = { ...result, report: undefined };
-      this.#placement.reset();
-      this.#chosenField = undefined;
-      this.#progress('verify');
-      const report = await verified;
-      abort.signal.throwIfAborted();
-      this.#signed = { ...result, report };
-      this.#signing = false;
-      this.#stage = undefined;
-      this.#announce(fill(SIGN_STRINGS[lang].announce.signed, { field: result.fieldName }));
-      this.dispatchEvent(new KysoProgressEvent({ stage: 'verify', fraction: 1 }));
-      this.dispatchEvent(new KysoSignedEvent({ bytes: result.bytes, fieldName: result.fieldName, report }));
-      return result.bytes;
-    } catch (error) {
-      if (abort.signal.aborted && !this.isConnected) throw error;
-      this.#signed = undefined;
-      this.#error = error;
-      this.#announce(
-        fill(SIGN_STRINGS[lang].announce.failed, { message: toKysoError(error, lang).localize(lang) }),
-      );
-      this.dispatchEvent(new KysoErrorEvent(error, lang));
-      throw error;
-    } finally {
-      this.#signing = false;
-      this.#stage = undefined;
-      this.#verified = undefined;
-      if (this.#abort === abort) this.#abort = undefined;
-      this.requestUpdate();
-    }
+    return {
+      document: await this.#documentBlob(),
+      target: this.#target(),
+      level: this.#level(),
+      revocation: this.#revocationMode(),
+      signer: () => this.#signer(lang),
+      appearance: this.appearance,
+      preset: this.preset,
+      fonts: this.fonts,
+      tsaUrl: this.#absolute(this.tsaUrl),
+      fetch: this.fetch,
+      reason: this.reason || undefined,
+      location: this.location || undefined,
+    };
   }
 
   /** What is shown: the document given, or the file signed last (a further signature goes on it). */
   async #documentBlob(): Promise<Blob> {
-    if (this.#signed) return new Blob([new Uint8Array(this.#signed.bytes)], { type: 'application/pdf' });
+    const signed = this.#signing.signed;
+    if (signed) return new Blob([new Uint8Array(signed.bytes)], { type: 'application/pdf' });
     await this.#document.taskComplete.catch(() => undefined);
-    const blob = this.#document.status === TaskStatus.COMPLETE ? this.#document.value : undefined;
     if (this.#document.status === TaskStatus.ERROR) throw this.#document.error;
+    const blob = this.#document.status === TaskStatus.COMPLETE ? this.#document.value : undefined;
     if (!blob) throw usage('no document to sign: set src or file');
     return blob;
   }
 
   #target(): Target {
-    if (this.invisible) return { invisible: true, ...(this.field ? { field: this.field } : {}) };
-    if (this.rect)
-      return {
-        invisible: false,
-        visible: { page: Math.max(1, Math.round(this.page ?? 1)), rect: this.rect },
-        ...(this.field ? { field: this.field } : {}),
-      };
+    const field = this.field ? { field: this.field } : {};
+    if (this.invisible) return { invisible: true, ...field };
+    const fixed = this.#fixedPlace;
+    if (fixed) return { invisible: false, visible: fixed, ...field };
     if (this.field) return { invisible: false, field: this.field };
     if (this.#chosenField) return { invisible: false, field: this.#chosenField };
-    const placed = this.#placement.placement;
-    if (placed) return { invisible: false, visible: { page: placed.page, rect: roundRect(placed.rect) } };
+    const placed = this.placement;
+    if (placed) return { invisible: false, visible: placed };
     // a preset knows its default place (the signature block, the seal over the last signature…)
     if (this.preset) return { invisible: false };
     throw usage(
@@ -456,10 +385,10 @@ export class SignPdf extends KysoElement {
     return level;
   }
 
-  #revocationMode(value: string | undefined, what: string): RevocationMode {
-    const mode = (value || 'online') as RevocationMode;
+  #revocationMode(): RevocationMode {
+    const mode = this.revocation || 'online';
     if (!REVOCATION_MODES.includes(mode))
-      throw usage(`${what} must be online, embedded or off, not ${value}`);
+      throw usage(`revocation must be online, embedded or off, not ${mode}`);
     return mode;
   }
 
@@ -485,12 +414,6 @@ export class SignPdf extends KysoElement {
     });
     this.#csc = { key, signer };
     return signer;
-  }
-
-  #progress(stage: SignStage): void {
-    this.#stage = stage;
-    this.#announce(SIGN_STRINGS[this.language].stage[stage]);
-    this.dispatchEvent(new KysoProgressEvent({ stage, fraction: FRACTION[stage] }));
   }
 
   #announce(text: string): void {
@@ -525,6 +448,9 @@ export class SignPdf extends KysoElement {
 
   #onViewerLoaded(event: KysoPdfLoadedEvent): void {
     this.#loaded = true;
+    // the signed file: its new signature in view
+    const signed = this.#signing.signed;
+    if (signed) (event.target as KysoPdfViewer).revealField(signed.fieldName);
     this.#fields = event.detail.fields.filter((f) => !f.signed);
     this.requestUpdate();
   }
@@ -540,11 +466,11 @@ export class SignPdf extends KysoElement {
   }
 
   #onVerified(event: KysoVerifiedEvent): void {
-    this.#verified?.(event.detail);
+    this.#signing.verified(event.detail);
   }
 
   #canSign(): boolean {
-    if (this.#signing || this.#signed || !this.#loaded) return false;
+    if (this.#signing.signing || this.#signing.signed || !this.#loaded) return false;
     return !this.#interactive || !!this.#chosenField || !!this.#placement.placement;
   }
 
@@ -553,17 +479,18 @@ export class SignPdf extends KysoElement {
     const t = SIGN_STRINGS[lang];
     const state = this.state;
     const doc = this.#document.status === TaskStatus.COMPLETE ? this.#document.value : undefined;
-    const shown = this.#signed?.bytes ?? doc;
+    const signed = this.#signing.signed;
+    const shown = signed?.bytes ?? doc;
     return html`
       <div class="frame" part="base">
         <div class="toolbar" part="toolbar" role="group" aria-label=${t.controls}>
-          ${this.#signed ? this.#renderSigned(t) : this.#renderControls(t, state)}
+          ${signed ? this.#renderSigned(t, signed) : this.#renderControls(t, state)}
         </div>
         ${this.#renderError(lang, t)}
         ${
           shown
             ? html`<kyso-pdf-viewer part="viewer" .data=${shown} worker-src=${this.workerSrc ?? nothing}
-                .resources=${this.resources} .report=${this.#signed?.report}
+                .resources=${this.resources} .report=${signed?.report}
                 @kyso-pdf-loaded=${this.#onViewerLoaded}>
                 ${this.#renderOverlays(t)}
               </kyso-pdf-viewer>`
@@ -577,7 +504,8 @@ export class SignPdf extends KysoElement {
   }
 
   #renderControls(t: SignStrings, state: SignPdfState): TemplateResult {
-    const signing = this.#signing;
+    const signing = this.#signing.signing;
+    const stage = this.#signing.stage;
     const empty = this.#fields;
     const placeable = this.#interactive && this.#loaded && !signing;
     return html`
@@ -610,8 +538,8 @@ export class SignPdf extends KysoElement {
       <span class="spacer"></span>
       ${
         signing
-          ? html`<span class="stage" part="stage" aria-hidden="true">${this.#stage ? t.stage[this.#stage] : ''}</span>
-              <progress part="progress" max="1" value=${this.#stage ? FRACTION[this.#stage] : 0}
+          ? html`<span class="stage" part="stage" aria-hidden="true">${stage ? t.stage[stage] : ''}</span>
+              <progress part="progress" max="1" value=${stage ? STAGE_FRACTION[stage] : 0}
                 aria-label=${t.progress}></progress>`
           : nothing
       }
@@ -630,28 +558,27 @@ export class SignPdf extends KysoElement {
     return fill(t.fieldTarget, { name: this.field ?? '' });
   }
 
-  #renderSigned(t: SignStrings): TemplateResult {
-    const signed = this.#signed!;
+  #renderSigned(t: SignStrings, signed: SignedDocument): TemplateResult {
     const verifyMode = this.verifyRevocation || (this.revocation === 'off' ? 'off' : 'embedded');
     return html`<div class="signed" part="signed">
       <strong>${t.signedTitle}</strong>
       <verify-badge part="badge" .data=${signed.bytes} .anchors=${this.anchors}
         trust-profile=${this.trustProfile || nothing} trust-src=${this.trustSrc || nothing}
         revocation=${verifyMode} .fetch=${this.fetch} @kyso-verified=${this.#onVerified}
-        @kyso-error=${() => this.#verified?.(undefined)}></verify-badge>
+        @kyso-error=${() => this.#signing.verified(undefined)}></verify-badge>
       <span>${fill(t.signedIn, { field: signed.fieldName })}</span>
     </div>
     ${
-      this.#signing
+      this.#signing.signing
         ? html`<span class="spacer"></span><span class="stage" part="stage" aria-hidden="true">${t.stage.verify}</span>
-            <progress part="progress" max="1" value=${FRACTION.verify} aria-label=${t.progress}></progress>`
+            <progress part="progress" max="1" value=${STAGE_FRACTION.verify} aria-label=${t.progress}></progress>`
         : nothing
     }`;
   }
 
   #renderError(lang: Lang, t: SignStrings): TemplateResult | typeof nothing {
     const error =
-      this.#error ?? (this.#document.status === TaskStatus.ERROR ? this.#document.error : undefined);
+      this.#signing.error ?? (this.#document.status === TaskStatus.ERROR ? this.#document.error : undefined);
     if (error === undefined) return nothing;
     const k = toKysoError(error, lang);
     return html`<div class="error" part="error" role="alert">
@@ -660,7 +587,7 @@ export class SignPdf extends KysoElement {
   }
 
   #renderOverlays(t: SignStrings): TemplateResult | typeof nothing {
-    if (this.#signed || !this.#loaded) return nothing;
+    if (this.#signing.signed || !this.#loaded) return nothing;
     const sizes = this.#viewer?.pageSizes ?? [];
     const preview = html`<div class="preview" part="preview">
       ${(this.preview?.length ? this.preview : [t.previewDefault]).map((line) => html`<span>${line}</span>`)}
@@ -677,7 +604,7 @@ export class SignPdf extends KysoElement {
     }
     const fixedSize = fixed ? sizes[fixed.page - 1] : undefined;
     return html`
-      ${this.#interactive && !this.#signing ? this.#placement.renderSurfaces() : nothing}
+      ${this.#interactive && !this.#signing.signing ? this.#placement.renderSurfaces() : nothing}
       ${
         this.#interactive && !this.#chosenField
           ? this.#placement.renderBox(
