@@ -10,7 +10,7 @@ const out = 'dist/public';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'fonts'), { recursive: true });
 await build({
-  entryPoints: ['client/document.ts'],
+  entryPoints: ['client/document.ts', 'client/badges.ts'],
   outdir: out,
   bundle: true,
   splitting: true,

@@ -134,6 +134,20 @@ describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH))('the e-
     await clerk.locator('verify-badge').first().waitFor();
     await shot(clerk, '6-van-thu-ban-hanh');
 
+    // the list shows each document's verdict, verified in the browser
+    await clerk.goto(new URL('/documents', app.url).href);
+    await clerk.locator('[data-testid="outgoing"] verify-badge').first().waitFor();
+    await clerk.waitForFunction(
+      () =>
+        /Chữ ký hợp lệ/.test(
+          document.querySelector('[data-testid="outgoing"] verify-badge')?.shadowRoot?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await shot(clerk, '7-danh-sach-van-ban');
+    await clerk.goto(url);
+
     // the issued version, downloaded as a user would
     const links = clerk.locator('[data-testid^="download-"]');
     const [download] = await Promise.all([clerk.waitForEvent('download'), links.last().click()]);

@@ -10,12 +10,17 @@ function table(lang: Lang, rows: readonly DocumentRow[], testid: string) {
   const t = strings(lang);
   if (rows.length === 0) return html`<p data-testid="${testid}">${t.none}</p>`;
   return html`<table data-testid="${testid}">
-  <thead><tr><th>${t.number}</th><th>${t.title}</th><th>${t.state}</th></tr></thead>
+  <thead><tr><th>${t.number}</th><th>${t.title}</th><th>${t.state}</th><th>${t.signatures}</th></tr></thead>
   <tbody>${rows.map(
     (d) => html`<tr>
       <td>${d.number ? formatDocumentNumber(d.number, d.symbol) : '—'}</td>
       <td><a href="/documents/${d.id}">${d.title}</a></td>
       <td><span class="state">${d.direction === 'incoming' ? t.incoming : stateLabel(d.state, lang)}</span></td>
+      <td>${
+        d.current_version
+          ? html`<verify-badge lang="${lang}" src="/files/versions/${d.current_version}" trust-src="/trust.pem" revocation="off"></verify-badge>`
+          : ''
+      }</td>
     </tr>`,
   )}</tbody>
 </table>`;
@@ -47,5 +52,6 @@ export function documentListPage(lang: Lang, user: UserRow, all: readonly Docume
   )}
   ${user.role === 'van-thu' ? html`<p><a class="button" href="/incoming" data-testid="receive">${t.receive}</a></p>` : ''}
 </section>`,
+    ['/assets/badges.js'],
   );
 }
