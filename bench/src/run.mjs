@@ -6,6 +6,7 @@ import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserBench, browserSection } from './browser.mjs';
 import { hashFloor } from './hash-floor.mjs';
 import { requireGnuTime } from './measure.mjs';
 import { serviceBench, serviceSection } from './service.mjs';
@@ -86,6 +87,7 @@ const identity = await signingIdentity(join(out, 'pki'));
 const signed = await signing({ dir: out, identity });
 const verified = await verification({ dir: out });
 const service = await serviceBench();
+const browser = await browserBench();
 const hugeResult = huge ? await hugeSigning({ dir: out, identity }) : undefined;
 
 const GiB = 1024 ** 3;
@@ -179,6 +181,7 @@ before the timings count.`,
     )
     .join('\n\n'),
   serviceSection(service),
+  browserSection(browser),
   '## 3 GiB (opt-in)',
   hugeSection(hugeResult),
 ];
