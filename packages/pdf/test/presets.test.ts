@@ -340,6 +340,17 @@ describe('the signing order (VN-PROFILE.md)', () => {
     expect((error as KysoError).code).toBe('ORGANIZATION_BEFORE_PERSONAL');
   }, 60_000);
 
+  it('refuses the clerk’s step on a document no person has signed, with no bytes out', async () => {
+    const error = await clerkSign(await makeTestPdf({ pages: 1 }), {
+      signer: await signerOf(atClock, 'to-chuc'),
+      revocation: { mode: 'off' },
+      now,
+      fonts,
+      number: '12/KH-UBND',
+    }).catch((e: unknown) => e);
+    expect((error as KysoError).code).toBe('ORGANIZATION_BEFORE_PERSONAL');
+  }, 60_000);
+
   it('lets a digitised copy be sealed first when asked, in the signature block', async () => {
     const pdf = await makeTestPdf({ pages: 1 });
     const bytes = await sign(pdf, 'to-chuc', organizationPreset({ seal }), {

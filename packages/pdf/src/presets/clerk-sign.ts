@@ -62,6 +62,9 @@ export async function clerkSign(
       return once;
     };
   }
+  // The signing-order rule reads and verifies the whole document: the number's signature checks it;
+  // the date and the seal follow on a document that now only has more signatures.
+  const checked: SignPdfOptions['signingOrder'] = { ...common.signingOrder, allowOrganizationFirst: true };
   const level = common.level ?? (common.tsa ? 'B-T' : 'B-B');
   const early: PadesLevel = TIMESTAMPED.includes(level) ? 'B-T' : 'B-B';
   const steps: SignPdfOptions[] = [
@@ -73,6 +76,7 @@ export async function clerkSign(
     },
     {
       ...common,
+      signingOrder: checked,
       level: early,
       preset: datePreset({
         ...(date ? { date } : {}),
@@ -83,6 +87,7 @@ export async function clerkSign(
     },
     {
       ...common,
+      signingOrder: checked,
       level,
       preset: organizationPreset({
         ...(seal ? { seal } : {}),
