@@ -64,8 +64,9 @@ function sessionsLeft(module) {
   return Math.max(left, module.openSessions);
 }
 
-async function scenario({ module, certificate, digests, label, concurrency }) {
-  const service = createSigningService({
+/** The signing service in front of the bench's token, the user typing the token PIN. */
+function tokenService(module, options = {}) {
+  return createSigningService({
     credentials: [
       pkcs11Credential({
         id: 'token',
@@ -77,6 +78,12 @@ async function scenario({ module, certificate, digests, label, concurrency }) {
     ],
     authorize: bearerTokens({ bench: 'bench' }),
     access: () => true,
+    ...options,
+  });
+}
+
+async function scenario({ module, certificate, digests, label, concurrency }) {
+  const service = tokenService(module, {
     // authorizations are made beforehand in batches, which the gate must let through
     limits: { concurrency },
   });
@@ -162,19 +169,7 @@ async function scenario({ module, certificate, digests, label, concurrency }) {
 
 /** One signHash of 100 hashes under one SAD: one login for the lot, for scale. */
 async function batch({ module, digests }) {
-  const service = createSigningService({
-    credentials: [
-      pkcs11Credential({
-        id: 'token',
-        module,
-        token: { label: TOKEN_LABEL },
-        key: { label: 'rsa' },
-        pin: 'client',
-      }),
-    ],
-    authorize: bearerTokens({ bench: 'bench' }),
-    access: () => true,
-  });
+  const service = tokenService(module);
   const server = await serve(service, { port: 0 });
   try {
     const hashes = digests.slice(0, 100).map(b64);
