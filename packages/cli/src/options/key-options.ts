@@ -27,6 +27,32 @@ export interface KeyValues extends Pkcs11Values {
 
 const usage = (detail: string, lang: Lang) => new KysoError('USAGE', { params: { detail }, lang });
 
+/** Exactly one of --p12, --pkcs11 or --csc (kyso sign, cms sign and serve alike). */
+export function assertOneKey(values: KeyValues, lang: Lang): void {
+  const chosen = [values.p12, values.pkcs11, values.csc].filter((v) => v !== undefined && v !== '');
+  if (chosen.length !== 1)
+    throw usage(
+      'give exactly one key: --p12 FILE, --pkcs11 LIB --key-label K or --csc URL --credential ID',
+      lang,
+    );
+}
+
+/** The .p12 file of --p12 and its password (--password-env or --password-file, never the command line). */
+export async function readPkcs12(
+  values: KeyValues,
+  env: Record<string, string | undefined>,
+  lang: Lang,
+): Promise<{ bytes: Uint8Array; password: string }> {
+  const password = await readSecret(
+    '--p12',
+    { env: values['password-env'], file: values['password-file'] },
+    env,
+    lang,
+  );
+  if (password === undefined) throw usage('--p12 needs --password-env VAR or --password-file FILE', lang);
+  return { bytes: await readInput(values.p12!, lang), password };
+}
+
 /** A key ready to sign, and how to let go of it (a token's library is finalised). */
 export interface OpenedKey {
   signer: Signer;
@@ -41,13 +67,7 @@ export async function openSigner(
   env: Record<string, string | undefined>,
   lang: Lang,
 ): Promise<OpenedKey> {
-  const chosen = [values.p12 && '--p12', values.pkcs11 && '--pkcs11', values.csc && '--csc'].filter(Boolean);
-  if (chosen.length !== 1)
-    throw usage(
-      'give exactly one key: --p12 FILE, --pkcs11 LIB --key-label K or --csc URL --credential ID',
-      lang,
-    );
-  // the PKCS#11 binding (and the node-adapter) load only for a token
+  assertOneKey(values, lang);
   if (values.pkcs11) return (await import('./pkcs11-key.js')).openPkcs11Key(values, env, lang);
   return { signer: await openFileOrRemote(values, env, lang), close: nothingToClose };
 }
@@ -58,14 +78,7 @@ async function openFileOrRemote(
   lang: Lang,
 ): Promise<Signer> {
   if (values.p12) {
-    const password = await readSecret(
-      '--p12',
-      { env: values['password-env'], file: values['password-file'] },
-      env,
-      lang,
-    );
-    if (password === undefined) throw usage('--p12 needs --password-env VAR or --password-file FILE', lang);
-    const bytes = await readInput(values.p12, lang);
+    const { bytes, password } = await readPkcs12(values, env, lang);
     return Pkcs12Signer.open(bytes, password);
   }
   if (!values.credential) throw usage('--csc needs --credential ID', lang);

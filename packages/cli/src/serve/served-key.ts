@@ -6,8 +6,7 @@ import {
   pkcs12Credential,
   type SigningCredential,
 } from '@kyso/node-adapter';
-import { readInput } from '../io/read-input.js';
-import type { KeyValues } from '../options/key-options.js';
+import { assertOneKey, type KeyValues, readPkcs12 } from '../options/key-options.js';
 import { pkcs11Selection } from '../options/pkcs11-options.js';
 import { readSecret } from '../options/secret.js';
 
@@ -46,22 +45,10 @@ export async function openServedKey(
   env: Record<string, string | undefined>,
   lang: Lang,
 ): Promise<ServedKey> {
-  const chosen = [values.p12, values.pkcs11, values.csc].filter((v) => v !== undefined);
-  if (chosen.length !== 1)
-    throw usage(
-      'give exactly one key: --p12 FILE, --pkcs11 LIB --key-label K or --csc URL --credential ID',
-      lang,
-    );
+  assertOneKey(values, lang);
   const nothing = async () => {};
   if (values.p12 !== undefined) {
-    const password = await readSecret(
-      '--p12',
-      { env: values['password-env'], file: values['password-file'] },
-      env,
-      lang,
-    );
-    if (password === undefined) throw usage('--p12 needs --password-env VAR or --password-file FILE', lang);
-    const pkcs12 = await readInput(values.p12, lang);
+    const { bytes: pkcs12, password } = await readPkcs12(values, env, lang);
     const id = credentialId(values.credential ?? 'default');
     return { credential: await pkcs12Credential({ id, pkcs12, password }), pin: 'none', close: nothing };
   }
