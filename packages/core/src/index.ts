@@ -59,6 +59,7 @@ export {
   signatureAlgorithm,
 } from './crypto/signature-algorithm.js';
 export { type VerifyInput, verifySignature } from './crypto/verify.js';
+export { finishDigest, type WebCryptoHasherOptions, webCryptoHasher } from './crypto/webcrypto-hasher.js';
 // Cloud Signature Consortium API
 export {
   type CscAlgorithm,

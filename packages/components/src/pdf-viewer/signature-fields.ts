@@ -1,5 +1,6 @@
-import { blobSource, isDict, listFields, listPages, type PageInfo, PdfDocument, PdfRef } from '@kyso/pdf';
+import { isDict, listFields, listPages, type PageInfo, PdfDocument, PdfRef } from '@kyso/pdf';
 import type { SignatureFieldBox } from '../events/kyso-pdf-loaded-event.js';
+import { documentSource } from '../internal/document-source.js';
 import { displayedPageSize, type PdfBox, pageView, toDisplayed } from './field-geometry.js';
 
 /** What @kyso/pdf reads for the viewer: page sizes as displayed, and the signature fields' widgets. */
@@ -23,7 +24,7 @@ function numbers(value: unknown): PdfBox | undefined {
  * badge and the signing element must agree with what @kyso/pdf signs and verifies.
  */
 export async function readLayout(document: Blob, signal: AbortSignal): Promise<PdfLayout> {
-  const doc = await PdfDocument.open(blobSource(document));
+  const doc = await PdfDocument.open(await documentSource(document, signal));
   signal.throwIfAborted();
   const pages = await listPages(doc);
   signal.throwIfAborted();

@@ -451,6 +451,7 @@ export class SignPdf extends KysoElement {
     // the signed file: its new signature in view
     const signed = this.#signing.signed;
     if (signed) (event.target as KysoPdfViewer).revealField(signed.fieldName);
+    else this.#signing.warm();
     this.#fields = event.detail.fields.filter((f) => !f.signed);
     this.requestUpdate();
   }

@@ -60,6 +60,7 @@ export const STAGE_FRACTION: Readonly<Record<SignStage, number>> = {
  */
 export class SigningController implements ReactiveController {
   #signing = false;
+  #warming = false;
   #stage: SignStage | undefined;
   #error: unknown;
   #signed: SignedDocument | undefined;
@@ -95,6 +96,26 @@ export class SigningController implements ReactiveController {
 
   get signed(): SignedDocument | undefined {
     return this.#signed;
+  }
+
+  /**
+   * Fetches the signing and verification code while the page is idle, once a document is shown,
+   * so a signature does not wait for it. Errors are left to the signature that needs the code.
+   */
+  warm(): void {
+    if (this.#warming) return;
+    this.#warming = true;
+    const load = () => {
+      void Promise.all([
+        import('./signing.js'),
+        import('../verify-badge/verification.js'),
+        import('../verify-badge/signature-details.js'),
+      ]).catch(() => {
+        this.#warming = false;
+      });
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 0);
   }
 
   hostDisconnected(): void {

@@ -13,13 +13,13 @@ import {
 } from '@kyso/core';
 import {
   type AppearanceDrawer,
-  blobSource,
   type FontFamily,
   type Preset,
   plainBox,
   signedBytes,
   signPdf,
 } from '@kyso/pdf';
+import { documentSource } from '../internal/document-source.js';
 import type { AppearanceContext, SignAppearance } from './appearance.js';
 import type { Placement } from './placement.js';
 
@@ -94,7 +94,7 @@ export async function signDocument(request: SigningRequest): Promise<SigningResu
       ...(request.field && !request.visible ? { field: request.field } : {}),
     };
   });
-  const signed = await signPdf(blobSource(request.document), {
+  const signed = await signPdf(await documentSource(request.document, signal), {
     signer: watched,
     level: request.level,
     ...(request.tsaUrl ? { tsa: { url: request.tsaUrl, fetch: fetchFn } } : {}),

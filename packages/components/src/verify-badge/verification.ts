@@ -6,7 +6,8 @@ import {
   type RevocationMode,
   type VerificationReport,
 } from '@kyso/core';
-import { blobSource, verifyPdf } from '@kyso/pdf';
+import { verifyPdf } from '@kyso/pdf';
+import { documentSource } from '../internal/document-source.js';
 
 /** A certificate as pages hold them: PEM text (one or several) or DER bytes. */
 export type CertificateInput = string | Uint8Array;
@@ -68,7 +69,7 @@ export async function verifyDocument(request: VerifyRequest): Promise<Verificati
   const anchors = [...(profile?.anchors ?? []), ...parse(request.anchors), ...fetched];
   const intermediates = [...(profile?.intermediates ?? []), ...parse(request.intermediates)];
   const fetchFn = request.fetch ?? globalThis.fetch.bind(globalThis);
-  return verifyPdf(blobSource(request.document), {
+  return verifyPdf(await documentSource(request.document, request.signal), {
     anchors,
     intermediates,
     ...(profile ? { trustProfile: profile.trustProfile } : {}),

@@ -21,6 +21,8 @@ export type DigestAlgorithm =
 export interface Hasher {
   update(data: Uint8Array): Hasher;
   digest(): Uint8Array;
+  /** The digest computed natively off the main loop, when the hasher can (WebCrypto's). */
+  digestAsync?(): Promise<Uint8Array>;
   clone(): Hasher;
 }
 

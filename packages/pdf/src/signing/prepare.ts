@@ -1,6 +1,7 @@
 import {
   type CryptoProvider,
   certificateSha256,
+  finishDigest,
   type HashAlg,
   type HasherFactory,
   KysoError,
@@ -127,7 +128,8 @@ export async function digestPrepared(
   file.update(increment);
   rangeHasher.update(increment.subarray(0, gap.start - base));
   rangeHasher.update(increment.subarray(gap.end - base));
-  return { rangeDigest: rangeHasher.digest(), fileSha256: file.digest() };
+  const [rangeDigest, fileSha256] = await Promise.all([finishDigest(rangeHasher), finishDigest(file)]);
+  return { rangeDigest, fileSha256 };
 }
 
 /** Phase 1 (DESIGN.md): field, signature dictionary with placeholders, byte-range digest, signed attributes. */

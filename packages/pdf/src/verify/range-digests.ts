@@ -1,4 +1,4 @@
-import type { DigestAlgorithm, Hasher, HasherFactory } from '@kyso/core';
+import { type DigestAlgorithm, finishDigest, type Hasher, type HasherFactory } from '@kyso/core';
 import type { ByteSource } from '../io/byte-source.js';
 
 export interface RangeRequest {
@@ -88,6 +88,9 @@ export async function digestRanges(
   // a gap at the very end of the read (start === end) takes its copy now
   for (; next < pending.length; next++)
     pending[next]!.hasher = running.get(pending[next]!.algorithm)!.clone();
-  for (const j of jobs) results[j.index]!.set(j.algorithm, j.hasher!.digest());
+  const values = await Promise.all(jobs.map((j) => finishDigest(j.hasher!)));
+  jobs.forEach((j, k) => {
+    results[j.index]!.set(j.algorithm, values[k]!);
+  });
   return results;
 }

@@ -4,7 +4,6 @@ import {
   formatName,
   type Issue,
   localizeIssue,
-  nobleHasher,
   parseCertificate,
   resolveProvider,
   type SignatureReport,
@@ -108,7 +107,7 @@ export async function verifyPdf(
   const usable = checks
     .map((c, i) => (c.range ? { index: i, byteRange: c.range, algorithms: algorithms[i]! } : undefined))
     .filter((x) => x !== undefined);
-  const digests = await digestRanges(source, usable, provider.hasher ?? nobleHasher, options.signal);
+  const digests = await digestRanges(source, usable, provider.hasher, options.signal);
   const digestMaps = entries.map(() => new Map<DigestAlgorithm, Uint8Array>());
   usable.forEach((u, k) => {
     digestMaps[u.index] = digests[k]!;
