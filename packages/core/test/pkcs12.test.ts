@@ -76,7 +76,7 @@ async function expectIdentity(
 ) {
   const contents = await readPkcs12(bytes, password);
   expect(toHex(contents.certificate)).toBe(toHex(identity.certificate));
-  const key = readPrivateKeyInfo(contents.privateKeyPkcs8);
+  const key = await readPrivateKeyInfo(contents.privateKeyPkcs8);
   expect(matchesPublicKey(key, parseCertificate(identity.certificate).publicKey)).toBe(true);
   expect(contents.chain.map(toHex)).toEqual((chain ?? [identity.certificate]).map(toHex));
   return contents;
@@ -355,7 +355,7 @@ describe('decryptPrivateKey (encrypted PKCS#8)', () => {
     expect(r.code, r.stderr).toBe(0);
     const pkcs8 = await decryptPrivateKey(r.output, 'mật khẩu');
     expect(
-      matchesPublicKey(readPrivateKeyInfo(pkcs8), parseCertificate(identity.certificate).publicKey),
+      matchesPublicKey(await readPrivateKeyInfo(pkcs8), parseCertificate(identity.certificate).publicKey),
     ).toBe(true);
     await expectCode(decryptPrivateKey(r.output, 'mat khau'), 'BAD_PASSWORD');
   });

@@ -367,3 +367,19 @@ describe('WebCryptoSigner', () => {
     await expectVerifiedSignatures(signer, identity);
   });
 });
+
+describe('a signer limited to its preferred algorithm (one key import)', () => {
+  it('offers and signs only the first choice of the full signer', async () => {
+    for (const id of ['lanh-dao-phong', 'signer-p384']) {
+      const identity = pki.get(id);
+      const p12 = await identity.toPkcs12({ password: 'x' });
+      const full = await Pkcs12Signer.open(p12, 'x');
+      const one = await Pkcs12Signer.open(p12, 'x', { preferredOnly: true });
+      const [preferred, other] = await full.algorithms();
+      expect(await one.algorithms(), id).toEqual([preferred]);
+      const signature = await one.sign(await request(preferred!.scheme, preferred!.hash));
+      expect(signature.length, id).toBeGreaterThan(0);
+      if (other) await expectCode(one.sign(await request(other.scheme, other.hash)), 'UNSUPPORTED_ALGORITHM');
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { parse } from '../args.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit.js';
 import { KEY_OPTIONS, openSigner } from '../options/key-options.js';
-import { fontOption, PRESET_OPTIONS, type PresetChoice, presetOption } from '../options/preset-options.js';
+import { PRESET_OPTIONS, type PresetChoice, wantsPresets } from '../options/preset-flags.js';
 import { parseCertify, parseLevel, parseVisible, SIGN_OPTIONS } from '../options/sign-options.js';
 import { verifySettings } from '../options/verify-options.js';
 
@@ -31,13 +31,15 @@ export async function sign(args: string[], ctx: CliContext): Promise<number> {
     { trust: values.trust, 'trust-profile': values['trust-profile'], revocation: values.revocation },
     ctx.lang,
   );
-  const choice = await presetOption(values, ctx.lang);
+  // the drawing code (presets, fonts, images) loads only when asked for
+  const presets = wantsPresets(values, ctx.lang) ? await import('../options/preset-options.js') : undefined;
+  const choice: PresetChoice = presets ? await presets.presetOption(values, ctx.lang) : { kind: 'none' };
   if (choice.kind === 'clerk' && (values.field || visible))
     throw new KysoError('USAGE', {
       params: { detail: '--preset clerk signs three places of its own: --field and --visible do not apply' },
       lang: ctx.lang,
     });
-  const fonts = await fontOption(values.font, ctx.lang);
+  const fonts = await presets?.fontOption(values.font, ctx.lang);
   const key = await openSigner(values, ctx.env, ctx.lang);
   try {
     const common: SignPdfOptions = {

@@ -1,4 +1,5 @@
 import { CscSigner, KysoError, type Lang, Pkcs12Signer, type Signer } from '@kyso/core';
+import { nodeHasher } from '@kyso/pdf/node';
 import { readInput } from '../io/read-input.js';
 import { PKCS11_OPTIONS, type Pkcs11Values } from './pkcs11-options.js';
 import { readSecret } from './secret.js';
@@ -79,7 +80,8 @@ async function openFileOrRemote(
 ): Promise<Signer> {
   if (values.p12) {
     const { bytes, password } = await readPkcs12(values, env, lang);
-    return Pkcs12Signer.open(bytes, password);
+    // the MAC's thousands of chained hashes natively; the one key `kyso sign` uses imported, not six
+    return Pkcs12Signer.open(bytes, password, { hasher: nodeHasher, preferredOnly: true });
   }
   if (!values.credential) throw usage('--csc needs --credential ID', lang);
   const token = await readSecret('--csc token', { env: values['token-env'] }, env, lang);

@@ -3,7 +3,6 @@ import { KysoError, type Lang, parseCalendarDate, type SigningTimeStyle } from '
 import {
   type AppearanceImage,
   attachmentPreset,
-  type ClerkSignOptions,
   copyPreset,
   datePreset,
   type FontFamily,
@@ -11,50 +10,12 @@ import {
   loadImage,
   numberPreset,
   organizationPreset,
-  type Preset,
   parseCopyKind,
   personalPreset,
 } from '@kyso/pdf';
-
-/** `kyso sign` options of visible presets (DESIGN.md's command contract). */
-export const PRESET_OPTIONS = {
-  preset: { type: 'string' },
-  image: { type: 'string' },
-  font: { type: 'string' },
-  'doc-number': { type: 'string' },
-  date: { type: 'string' },
-  place: { type: 'string' },
-  'org-name': { type: 'string' },
-  'copy-kind': { type: 'string' },
-  'time-style': { type: 'string' },
-  'allow-organization-first': { type: 'boolean' },
-} as const;
-
-export type PresetValues = {
-  preset?: string | undefined;
-  image?: string | undefined;
-  font?: string | undefined;
-  'doc-number'?: string | undefined;
-  date?: string | undefined;
-  place?: string | undefined;
-  'org-name'?: string | undefined;
-  'copy-kind'?: string | undefined;
-  'time-style'?: string | undefined;
-};
+import type { PresetChoice, PresetValues } from './preset-flags.js';
 
 const PRESETS = ['personal', 'organization', 'number', 'date', 'clerk', 'attachment', 'copy'] as const;
-
-/** What `--preset` asks for: one preset, the clerk's three signatures, or nothing. */
-export type PresetChoice =
-  | { kind: 'none' }
-  | { kind: 'single'; preset: Preset }
-  | {
-      kind: 'clerk';
-      options: Pick<
-        ClerkSignOptions,
-        'number' | 'date' | 'placeName' | 'seal' | 'organizationName' | 'timeStyle'
-      >;
-    };
 
 const usage = (detail: string, lang: Lang) => new KysoError('USAGE', { params: { detail }, lang });
 
@@ -89,11 +50,7 @@ function timeStyle(value: string | undefined, lang: Lang): SigningTimeStyle | un
 /** The preset `--preset` names, from the other preset options; each checks what it needs. */
 export async function presetOption(values: PresetValues, lang: Lang): Promise<PresetChoice> {
   const name = values.preset;
-  if (name === undefined) {
-    for (const o of ['image', 'doc-number', 'date', 'place', 'org-name', 'copy-kind', 'time-style'] as const)
-      if (values[o] !== undefined) throw usage(`--${o} needs --preset`, lang);
-    return { kind: 'none' };
-  }
+  if (name === undefined) return { kind: 'none' };
   if (!(PRESETS as readonly string[]).includes(name))
     throw usage(`--preset must be ${PRESETS.join(', ')}`, lang);
   const style = timeStyle(values['time-style'], lang);

@@ -22,7 +22,7 @@ export async function decryptPrivateKeyInfo(
   c.end();
   const plain = await passwordDecrypt(algorithm, data, password, crypto);
   try {
-    return readPrivateKeyInfo(definiteLength(decode(plain)));
+    return await readPrivateKeyInfo(definiteLength(decode(plain)));
   } catch (error) {
     throw new DecryptionFailed('the decrypted data is not a private key', { cause: error });
   }

@@ -1,8 +1,8 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { type Asn1, Cursor, readOctets, readSmallInteger, TAG } from '../asn1/index.js';
-import { equalBytes } from '../bytes/bytes.js';
+import { equalBytes, own } from '../bytes/bytes.js';
 import { readAlgorithmIdentifier } from '../crypto/algorithm-identifier.js';
-import { digestFromOid } from '../crypto/digest.js';
+import { digestFromOid, type HasherFactory } from '../crypto/digest.js';
 import { OID } from '../oids.js';
 import { checkIterations, invalidPkcs12, unsupported } from './errors.js';
 import { KDF_ID, PKCS12_HASHES, type Pkcs12Hash, pkcs12Kdf } from './kdf.js';
@@ -40,10 +40,29 @@ export function readMacData(node: Asn1): MacData {
 
 /**
  * Checks the integrity MAC (RFC 7292 §5): HMAC over the authSafe content with a key from the PKCS#12
- * KDF (id 3) of the BMPString password. False means a wrong password (or a damaged file).
+ * KDF (id 3) of the BMPString password. False means a wrong password (or a damaged file). The HMAC
+ * is WebCrypto's (pure JS for SHA-224, which it lacks); the KDF hashes with `hasher` when given.
  */
-export function verifyMac(mac: MacData, authSafe: Uint8Array, bmpPassword: Uint8Array): boolean {
+export async function verifyMac(
+  mac: MacData,
+  authSafe: Uint8Array,
+  bmpPassword: Uint8Array,
+  provider: { crypto: Crypto; hasher?: HasherFactory | undefined },
+): Promise<boolean> {
   const h = PKCS12_HASHES[mac.hash];
-  const key = pkcs12Kdf(mac.hash, bmpPassword, mac.salt, mac.iterations, KDF_ID.mac, h.outputLen);
-  return equalBytes(hmac(h, key, authSafe), mac.digest);
+  const key = pkcs12Kdf(
+    mac.hash,
+    bmpPassword,
+    mac.salt,
+    mac.iterations,
+    KDF_ID.mac,
+    h.outputLen,
+    provider.hasher,
+  );
+  if (mac.hash === 'SHA-224') return equalBytes(hmac(h, key, authSafe), mac.digest);
+  const subtle = provider.crypto.subtle;
+  const hmacKey = await subtle.importKey('raw', own(key), { name: 'HMAC', hash: mac.hash }, false, [
+    'verify',
+  ]);
+  return subtle.verify('HMAC', hmacKey, own(mac.digest), own(authSafe));
 }

@@ -9,6 +9,7 @@ import {
   TAG,
 } from '../asn1/index.js';
 import { readAlgorithmIdentifier } from '../crypto/algorithm-identifier.js';
+import type { HasherFactory } from '../crypto/digest.js';
 import { resolveProvider } from '../crypto/provider.js';
 import { isKysoError, KysoError } from '../errors/kyso-error.js';
 import { OID } from '../oids.js';
@@ -28,6 +29,8 @@ import { type Pkcs12Contents, selectIdentity } from './select.js';
 export interface Pkcs12Options {
   /** WebCrypto (globalThis.crypto by default). */
   crypto?: Crypto;
+  /** A native incremental hasher (Node's) for the MAC's key derivation; pure JS by default. */
+  hasher?: HasherFactory;
 }
 
 /** PFX ::= SEQUENCE { version INTEGER {v3(3)}, authSafe ContentInfo, macData MacData OPTIONAL } */
@@ -140,7 +143,12 @@ export async function readPkcs12Bags(
   const candidates = passwordCandidates(password);
   if (pfx.mac) {
     const mac = pfx.mac;
-    const right = candidates.find((p) => verifyMac(mac, pfx.authSafe, p.bmp));
+    let right: Password | undefined;
+    for (const p of candidates)
+      if (await verifyMac(mac, pfx.authSafe, p.bmp, { crypto, hasher: options.hasher })) {
+        right = p;
+        break;
+      }
     if (!right) throw new KysoError('BAD_PASSWORD');
     try {
       return await readContents(pfx, right, crypto);

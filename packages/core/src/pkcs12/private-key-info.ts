@@ -1,8 +1,3 @@
-import { ed448 } from '@noble/curves/ed448.js';
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { brainpoolP256r1, brainpoolP384r1, brainpoolP512r1 } from '@noble/curves/misc.js';
-import { p256, p384, p521 } from '@noble/curves/nist.js';
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import {
   type Asn1,
   Cursor,
@@ -27,20 +22,45 @@ export type PrivateKeyInfo =
   | { kind: 'Ed25519' | 'Ed448'; der: Uint8Array; publicKey: Uint8Array }
   | { kind: 'other'; der: Uint8Array; oid: string };
 
-const CURVES: Record<string, { name: EcCurve; bits: number; curve: typeof p256 }> = {
-  [OID.p256]: { name: 'P-256', bits: 256, curve: p256 },
-  [OID.p384]: { name: 'P-384', bits: 384, curve: p384 },
-  [OID.p521]: { name: 'P-521', bits: 521, curve: p521 },
-  [OID.brainpoolP256r1]: { name: 'brainpoolP256r1', bits: 256, curve: brainpoolP256r1 },
-  [OID.brainpoolP384r1]: { name: 'brainpoolP384r1', bits: 384, curve: brainpoolP384r1 },
-  [OID.brainpoolP512r1]: { name: 'brainpoolP512r1', bits: 512, curve: brainpoolP512r1 },
-  [OID.secp256k1]: { name: 'secp256k1', bits: 256, curve: secp256k1 },
+/** What kyso needs of a curve of @noble/curves. */
+interface Curve {
+  Point: { fromBytes(bytes: Uint8Array): { toBytes(compressed?: boolean): Uint8Array } };
+  getPublicKey(secretKey: Uint8Array, compressed?: boolean): Uint8Array;
+  lengths: { secretKey?: number };
+}
+
+// The curves load on first use: building them (field tables, precomputed points) costs a fresh
+// process tens of milliseconds, and an RSA key, the common case, never needs one.
+const CURVES: Record<string, { name: EcCurve; bits: number; load: () => Promise<Curve> }> = {
+  [OID.p256]: { name: 'P-256', bits: 256, load: async () => (await import('@noble/curves/nist.js')).p256 },
+  [OID.p384]: { name: 'P-384', bits: 384, load: async () => (await import('@noble/curves/nist.js')).p384 },
+  [OID.p521]: { name: 'P-521', bits: 521, load: async () => (await import('@noble/curves/nist.js')).p521 },
+  [OID.brainpoolP256r1]: {
+    name: 'brainpoolP256r1',
+    bits: 256,
+    load: async () => (await import('@noble/curves/misc.js')).brainpoolP256r1,
+  },
+  [OID.brainpoolP384r1]: {
+    name: 'brainpoolP384r1',
+    bits: 384,
+    load: async () => (await import('@noble/curves/misc.js')).brainpoolP384r1,
+  },
+  [OID.brainpoolP512r1]: {
+    name: 'brainpoolP512r1',
+    bits: 512,
+    load: async () => (await import('@noble/curves/misc.js')).brainpoolP512r1,
+  },
+  [OID.secp256k1]: {
+    name: 'secp256k1',
+    bits: 256,
+    load: async () => (await import('@noble/curves/secp256k1.js')).secp256k1,
+  },
 };
 
 const explicitInner = (node: Asn1) => readElement(node.source, node.contentStart, node.contentEnd);
 
 /** RSAPrivateKey ::= SEQUENCE { version, modulus, publicExponent, privateExponent, … } */
-function readRsa(der: Uint8Array, key: Uint8Array): PrivateKeyInfo {
+function readRsa(der: Uint8Array, key: Uint8Array): Extract<PrivateKeyInfo, { kind: 'RSA' }> {
   const c = new Cursor(decode(key), 'RSAPrivateKey');
   readSmallInteger(c.next(TAG.INTEGER), 'RSAPrivateKey version');
   const n = readInteger(c.next(TAG.INTEGER), 'modulus');
@@ -49,12 +69,17 @@ function readRsa(der: Uint8Array, key: Uint8Array): PrivateKeyInfo {
   return { kind: 'RSA', der, n, e, bits: n.toString(2).length };
 }
 
+/** A key as read without curve arithmetic: an EC or EdDSA key's public half is not derived yet. */
+type ParsedKey =
+  | Extract<PrivateKeyInfo, { kind: 'RSA' | 'other' }>
+  | { kind: 'EC'; der: Uint8Array; curveOid: string; d: Uint8Array; encodedPoint: Uint8Array | undefined }
+  | { kind: 'Ed25519' | 'Ed448'; der: Uint8Array; seed: Uint8Array };
+
 /**
  * ECPrivateKey ::= SEQUENCE { version INTEGER (1), privateKey OCTET STRING,
  *   parameters [0] ECParameters OPTIONAL, publicKey [1] BIT STRING OPTIONAL } (RFC 5915)
- * The public key is derived from the private scalar when the writer left it out.
  */
-function readEc(der: Uint8Array, key: Uint8Array, curveOid: string | undefined): PrivateKeyInfo {
+function readEc(der: Uint8Array, key: Uint8Array, curveOid: string | undefined): ParsedKey {
   const c = new Cursor(decode(key), 'ECPrivateKey');
   if (readSmallInteger(c.next(TAG.INTEGER), 'ECPrivateKey version') !== 1)
     throw new TypeError('ECPrivateKey: version is not 1');
@@ -67,28 +92,20 @@ function readEc(der: Uint8Array, key: Uint8Array, curveOid: string | undefined):
     const inner = explicitInner(params);
     if (inner.cls === 0 && inner.tag === TAG.OID) oid ??= readOid(inner, 'ECPrivateKey parameters');
   }
-  const spec = oid ? CURVES[oid] : undefined;
-  if (!spec) return { kind: 'other', der, oid: `${OID.ecPublicKey} ${oid ?? '(explicit curve)'}` };
-  let point: Uint8Array;
-  if (publicKey) {
-    const bits = readBitString(explicitInner(publicKey), 'ECPrivateKey publicKey');
-    point = spec.curve.Point.fromBytes(bits.bytes).toBytes(false);
-  } else {
-    const size = spec.curve.lengths.secretKey ?? d.length;
-    if (d.length > size) throw new TypeError('ECPrivateKey: private key longer than the curve');
-    const padded = new Uint8Array(size);
-    padded.set(d, size - d.length);
-    point = spec.curve.getPublicKey(padded, false);
-  }
-  return { kind: 'EC', der, curve: spec.name, bits: spec.bits, point };
+  if (!oid || !CURVES[oid])
+    return { kind: 'other', der, oid: `${OID.ecPublicKey} ${oid ?? '(explicit curve)'}` };
+  const encodedPoint = publicKey
+    ? readBitString(explicitInner(publicKey), 'ECPrivateKey publicKey').bytes
+    : undefined;
+  return { kind: 'EC', der, curveOid: oid, d, encodedPoint };
 }
 
 /**
  * PrivateKeyInfo / OneAsymmetricKey ::= SEQUENCE { version INTEGER, privateKeyAlgorithm
  * AlgorithmIdentifier, privateKey OCTET STRING, attributes [0] OPTIONAL, publicKey [1] OPTIONAL }
- * (RFC 5208, RFC 5958). Throws (Asn1Error, TypeError) on a malformed key.
+ * (RFC 5208, RFC 5958), read without curve arithmetic.
  */
-export function readPrivateKeyInfo(der: Uint8Array): PrivateKeyInfo {
+function parsePrivateKey(der: Uint8Array): ParsedKey {
   const c = new Cursor(decode(der), 'PrivateKeyInfo');
   const version = readSmallInteger(c.next(TAG.INTEGER), 'PrivateKeyInfo version');
   if (version !== 0 && version !== 1) throw new TypeError(`PrivateKeyInfo version ${version}`);
@@ -111,14 +128,72 @@ export function readPrivateKeyInfo(der: Uint8Array): PrivateKeyInfo {
       const seed = readOctets(decode(key), 'CurvePrivateKey');
       const ed = alg.oid === OID.ed25519;
       if (seed.length !== (ed ? 32 : 57)) throw new TypeError('CurvePrivateKey: wrong length');
-      return ed
-        ? { kind: 'Ed25519', der, publicKey: ed25519.getPublicKey(seed) }
-        : { kind: 'Ed448', der, publicKey: ed448.getPublicKey(seed) };
+      return { kind: ed ? 'Ed25519' : 'Ed448', der, seed };
     }
     default:
       // RSASSA-PSS-restricted keys, DSA, GOST…: carried, not interpreted
       return { kind: 'other', der, oid: alg.oid };
   }
+}
+
+/** An uncompressed SEC1 point of a curve of `bits`, as found: no arithmetic, so not checked on the curve. */
+function uncompressed(point: Uint8Array | undefined, bits: number): Uint8Array | undefined {
+  const size = Math.ceil(bits / 8);
+  return point && point.length === 1 + 2 * size && point[0] === 0x04 ? point : undefined;
+}
+
+/**
+ * A PKCS#8 private key read far enough to know its type and its public half (RFC 5208, RFC 5958):
+ * an EC point is checked on its curve, or derived from the private scalar when the writer left it
+ * out; an EdDSA public key is derived from the seed. Rejects (Asn1Error, TypeError) a malformed key.
+ */
+export async function readPrivateKeyInfo(der: Uint8Array): Promise<PrivateKeyInfo> {
+  const key = parsePrivateKey(der);
+  switch (key.kind) {
+    case 'RSA':
+    case 'other':
+      return key;
+    case 'Ed25519':
+      return {
+        kind: 'Ed25519',
+        der,
+        publicKey: (await import('@noble/curves/ed25519.js')).ed25519.getPublicKey(key.seed),
+      };
+    case 'Ed448':
+      return {
+        kind: 'Ed448',
+        der,
+        publicKey: (await import('@noble/curves/ed448.js')).ed448.getPublicKey(key.seed),
+      };
+    case 'EC': {
+      const spec = CURVES[key.curveOid]!;
+      const curve = await spec.load();
+      let point: Uint8Array;
+      if (key.encodedPoint) point = curve.Point.fromBytes(key.encodedPoint).toBytes(false);
+      else {
+        const size = curve.lengths.secretKey ?? key.d.length;
+        if (key.d.length > size) throw new TypeError('ECPrivateKey: private key longer than the curve');
+        const padded = new Uint8Array(size);
+        padded.set(key.d, size - key.d.length);
+        point = curve.getPublicKey(padded, false);
+      }
+      return { kind: 'EC', der, curve: spec.name, bits: spec.bits, point };
+    }
+  }
+}
+
+/**
+ * The key's type and public half when they can be known without curve arithmetic (RSA, EC keys
+ * that carry their uncompressed point), for a check against a certificate that must be synchronous;
+ * undefined when readPrivateKeyInfo must finish the job. Throws on a malformed key.
+ */
+export function readPrivateKeyInfoNow(der: Uint8Array): PrivateKeyInfo | undefined {
+  const key = parsePrivateKey(der);
+  if (key.kind === 'RSA' || key.kind === 'other') return key;
+  if (key.kind !== 'EC') return undefined;
+  const spec = CURVES[key.curveOid]!;
+  const point = uncompressed(key.encodedPoint, spec.bits);
+  return point ? { kind: 'EC', der, curve: spec.name, bits: spec.bits, point } : undefined;
 }
 
 /**
@@ -132,12 +207,12 @@ export function matchesPublicKey(key: PrivateKeyInfo, pub: PublicKey | undefined
       return pub.kind === 'RSA' && pub.n === key.n && pub.e === key.e;
     case 'EC': {
       if (pub.kind !== 'EC' || pub.curve !== key.curve) return false;
-      const spec = Object.values(CURVES).find((s) => s.name === key.curve)!;
-      try {
-        return equalBytes(spec.curve.Point.fromBytes(pub.point).toBytes(false), key.point);
-      } catch {
-        return false;
-      }
+      // the key's point is uncompressed: a compressed certificate key is its x with y's parity
+      const x = key.point.subarray(1, 1 + (key.point.length - 1) / 2);
+      const odd = (key.point.at(-1)! & 1) === 1;
+      if (pub.point[0] === 0x04) return equalBytes(pub.point, key.point);
+      if (pub.point[0] === (odd ? 0x03 : 0x02)) return equalBytes(pub.point.subarray(1), x);
+      return false;
     }
     case 'Ed25519':
     case 'Ed448':

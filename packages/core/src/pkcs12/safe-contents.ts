@@ -57,7 +57,7 @@ export async function readSafeContents(node: Asn1, reader: BagReader, depth = 0)
     c.end();
     switch (bagId) {
       case OID.keyBag:
-        reader.bags.keys.push({ key: readPrivateKeyInfo(definiteLength(value)), attributes });
+        reader.bags.keys.push({ key: await readPrivateKeyInfo(definiteLength(value)), attributes });
         break;
       case OID.pkcs8ShroudedKeyBag:
         reader.bags.keys.push({

@@ -1,4 +1,4 @@
-import { readPkcs12 } from '../pkcs12/pfx.js';
+import { type Pkcs12Options, readPkcs12 } from '../pkcs12/pfx.js';
 import type { Signer, SignOptions, SignRequest } from './signer.js';
 import { WebCryptoSigner } from './webcrypto-signer.js';
 
@@ -25,10 +25,16 @@ export class Pkcs12Signer implements Signer {
   static async open(
     bytes: Uint8Array,
     password: string,
-    options: { crypto?: Crypto } = {},
+    options: Pkcs12Options & {
+      /** Only the key's preferred scheme and hash (one key import, not six): for a single use. */
+      preferredOnly?: boolean;
+    } = {},
   ): Promise<Pkcs12Signer> {
     const contents = await readPkcs12(bytes, password, options);
-    const inner = await WebCryptoSigner.fromPkcs8(contents.privateKeyPkcs8, contents.chain, options);
+    const inner = await WebCryptoSigner.fromPkcs8(contents.privateKeyPkcs8, contents.chain, {
+      ...(options.crypto ? { crypto: options.crypto } : {}),
+      ...(options.preferredOnly ? { preferredOnly: true } : {}),
+    });
     contents.privateKeyPkcs8.fill(0);
     return new Pkcs12Signer(inner, contents.friendlyName);
   }

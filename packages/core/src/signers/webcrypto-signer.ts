@@ -4,7 +4,12 @@ import { rawToDer } from '../crypto/ecdsa-encoding.js';
 import { resolveProvider } from '../crypto/provider.js';
 import type { PublicKey } from '../crypto/public-key.js';
 import { KysoError } from '../errors/kyso-error.js';
-import { matchesPublicKey, readPrivateKeyInfo } from '../pkcs12/private-key-info.js';
+import {
+  matchesPublicKey,
+  type PrivateKeyInfo,
+  readPrivateKeyInfo,
+  readPrivateKeyInfoNow,
+} from '../pkcs12/private-key-info.js';
 import { parseCertificate } from '../x509/certificate.js';
 import type { Signer, SignOptions, SignRequest, SigScheme } from './signer.js';
 
@@ -64,6 +69,13 @@ function exponentOf(bytes: Uint8Array): bigint {
   return v;
 }
 
+/** Refuses PKCS#8 key bytes that are not the certificate's private key. */
+function checkKeyPair(info: PrivateKeyInfo, pub: PublicKey | undefined): void {
+  if (info.kind === 'other') throw unsupported(`private key ${info.oid}`);
+  if (matchesPublicKey(info, pub) !== true)
+    throw invalid('the private key does not belong to the certificate');
+}
+
 /** Refuses a CryptoKey that cannot be the certificate's private key. */
 function checkCryptoKey(key: CryptoKey, type: KeyType): void {
   if (key.type !== 'private' || !key.usages.includes('sign'))
@@ -97,6 +109,8 @@ export class WebCryptoSigner implements Signer {
   readonly #cryptoKey: CryptoKey | undefined;
   #pkcs8: Uint8Array<ArrayBuffer> | undefined;
   readonly #keys = new Map<string, Promise<CryptoKey>>();
+  #keyCheck: Promise<void> | undefined;
+  #preferredOnly = false;
 
   constructor(options: WebCryptoSignerOptions) {
     this.#crypto = resolveProvider(options.crypto ? { crypto: options.crypto } : undefined).crypto;
@@ -106,16 +120,26 @@ export class WebCryptoSigner implements Signer {
     const pub = parseCertificate(this.#certificates[0]!).publicKey;
     this.#type = keyTypeOf(pub);
     if (options.privateKey instanceof Uint8Array) {
-      let info: ReturnType<typeof readPrivateKeyInfo>;
+      const pkcs8 = options.privateKey;
+      let info: PrivateKeyInfo | undefined;
       try {
-        info = readPrivateKeyInfo(options.privateKey);
+        info = readPrivateKeyInfoNow(pkcs8);
       } catch (error) {
         throw invalid(`private key: ${(error as Error).message}`, error);
       }
-      if (info.kind === 'other') throw unsupported(`private key ${info.oid}`);
-      if (matchesPublicKey(info, pub) !== true)
-        throw invalid('the private key does not belong to the certificate');
-      this.#pkcs8 = own(options.privateKey);
+      // an EC key without its uncompressed point needs curve arithmetic: checked before first use
+      if (info) checkKeyPair(info, pub);
+      else {
+        this.#keyCheck = readPrivateKeyInfo(pkcs8).then(
+          (full) => checkKeyPair(full, pub),
+          (error: unknown) => {
+            throw invalid(`private key: ${(error as Error).message}`, error);
+          },
+        );
+        // kept for sign() and fromPkcs8(): not an unhandled rejection in the meantime
+        this.#keyCheck.catch(() => undefined);
+      }
+      this.#pkcs8 = own(pkcs8);
       this.#cryptoKey = undefined;
     } else {
       checkCryptoKey(options.privateKey, this.#type);
@@ -127,18 +151,22 @@ export class WebCryptoSigner implements Signer {
   /**
    * A signer from PKCS#8 DER whose key is imported now, once for each scheme and hash, as
    * non-extractable CryptoKeys: WebCrypto's refusals show at once, and the signer keeps no copy of
-   * the key bytes afterwards.
+   * the key bytes afterwards. `preferredOnly` limits it to the key's first choice of scheme and hash
+   * (what a caller that names none gets) and imports that one key.
    */
   static async fromPkcs8(
     pkcs8: Uint8Array,
     certificates: readonly Uint8Array[],
-    options: { crypto?: Crypto } = {},
+    options: { crypto?: Crypto; preferredOnly?: boolean } = {},
   ): Promise<WebCryptoSigner> {
     const signer = new WebCryptoSigner({
       privateKey: pkcs8,
       certificates,
       ...(options.crypto ? { crypto: options.crypto } : {}),
     });
+    // one key import instead of six (RSA: two schemes × three hashes) for a signer used once
+    signer.#preferredOnly = options.preferredOnly === true;
+    await signer.#keyCheck;
     await Promise.all(signer.#algorithms().map((a) => signer.#key(a.scheme, a.hash)));
     signer.#pkcs8?.fill(0);
     signer.#pkcs8 = undefined;
@@ -166,6 +194,7 @@ export class WebCryptoSigner implements Signer {
     const expected = await digest(hash, data, this.#crypto);
     if (!equalBytes(expected, request.digest))
       throw invalid(`the request's digest is not the ${hash} of its data`);
+    await this.#keyCheck;
     const key = await this.#key(scheme, hash);
     checkSignal(signal);
     const params: AlgorithmIdentifier | RsaPssParams | EcdsaParams =
@@ -194,6 +223,11 @@ export class WebCryptoSigner implements Signer {
   }
 
   #algorithms(): Algorithm[] {
+    const all = this.#allAlgorithms();
+    return this.#preferredOnly ? all.slice(0, 1) : all;
+  }
+
+  #allAlgorithms(): Algorithm[] {
     if (this.#type.kind === 'EC')
       return EC_HASHES[this.#type.curve].map((hash) => ({ hash, scheme: 'ECDSA' }));
     const key = this.#cryptoKey;

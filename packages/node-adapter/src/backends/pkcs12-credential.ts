@@ -1,4 +1,5 @@
 import { isKysoError, KysoError, readPkcs12 } from '@kyso/core';
+import { nodeHasher } from '@kyso/pdf/node';
 import { NodeKeySigner } from '../keys/node-key-signer.js';
 import type { SigningCredential } from './credential.js';
 import { signerCredential } from './signer-credential.js';
@@ -18,11 +19,13 @@ export interface Pkcs12CredentialOptions {
  * cannot sign. A wrong password is BAD_PASSWORD here, at start, not at a user's request.
  */
 export async function pkcs12Credential(options: Pkcs12CredentialOptions): Promise<SigningCredential> {
-  const contents = await readPkcs12(options.pkcs12, options.password).catch((error: unknown) => {
-    throw isKysoError(error)
-      ? error
-      : new KysoError('INVALID_INPUT', { params: { detail: `PKCS#12 ${options.id}` }, cause: error });
-  });
+  const contents = await readPkcs12(options.pkcs12, options.password, { hasher: nodeHasher }).catch(
+    (error: unknown) => {
+      throw isKysoError(error)
+        ? error
+        : new KysoError('INVALID_INPUT', { params: { detail: `PKCS#12 ${options.id}` }, cause: error });
+    },
+  );
   try {
     return signerCredential({
       id: options.id,

@@ -1,5 +1,4 @@
 import type { KysoError } from '@kyso/core';
-import { openEncryption } from '../encryption/open-encryption.js';
 import type { DecryptionOptions } from '../encryption/options.js';
 import type { ByteSource } from '../io/byte-source.js';
 import { latin1 } from '../syntax/chars.js';
@@ -75,6 +74,8 @@ export class PdfDocument {
     const store = new ObjectStore(source, entries, warnings);
     let decryptionFailure: KysoError | undefined;
     if (newest.trailer.has('Encrypt')) {
+      // the security handlers (AES, RC4, RSA, CMS) load only for encrypted files
+      const { openEncryption } = await import('../encryption/open-encryption.js');
       const decryption = await openEncryption(newest.trailer, (o) => store.resolve(o), options);
       if ('decryptor' in decryption) store.decryptWith(decryption.decryptor);
       else if (options.password !== undefined || options.recipient !== undefined) throw decryption.failure;

@@ -1,4 +1,4 @@
-import { type ClerkSignOptions, clerkSign } from '../presets/clerk-sign.js';
+import type { ClerkSignOptions } from '../presets/clerk-sign.js';
 import type { SignedPdf } from '../signing/sign-pdf.js';
 import { type SignPdfOptions, signPdf } from '../signing/sign-pdf.js';
 import { loadDefaultFonts } from './default-fonts.js';
@@ -26,6 +26,8 @@ export async function clerkSignFile(
   output: string,
   options: ClerkSignOptions,
 ): Promise<{ fieldName: string; fieldNames: [string, string, string] }> {
+  // the presets load for the clerk's step only
+  const { clerkSign } = await import('../presets/clerk-sign.js');
   const signed = await intoFile(input, output, (source) => clerkSign(source, nodeDefaults(options)));
   return { fieldName: signed.fieldName, fieldNames: signed.fieldNames };
 }

@@ -20,7 +20,6 @@ import type { DisplayedRect } from '../fields/placement.js';
 import { type AppearanceDrawer, placeSignatureField } from '../fields/signature-field.js';
 import type { ByteSource } from '../io/byte-source.js';
 import { hashRange } from '../io/hash-range.js';
-import { presetFonts } from '../presets/preset-fonts.js';
 import type { Preset, PresetPlacement } from '../presets/types.js';
 import { PdfDict } from '../syntax/objects.js';
 import { DocumentEdit } from '../writer/document-edit.js';
@@ -148,6 +147,8 @@ export async function preparePdfSignature(source: ByteSource, options: PrepareOp
   });
   let preset: PresetPlacement | undefined;
   if (options.preset) {
+    // fonts and their subsetting load only for a preset's drawing
+    const { presetFonts } = await import('../presets/preset-fonts.js');
     preset = await options.preset.resolve({
       doc,
       pages: await listPages(doc),

@@ -14,7 +14,6 @@ import { type ByteSource, bytesSource } from '../io/byte-source.js';
 import { appendedSource } from '../io/concat-source.js';
 import type { ValidationDataOptions, ValidationDataReport } from '../ltv/add-validation-data.js';
 import type { DocumentTimestampOptions } from '../ltv/document-timestamp.js';
-import { extendLevel } from '../ltv/extend-level.js';
 import { contentsFor, patchIncrement } from './finish.js';
 import { type PrepareOptions, preparePdfSignature } from './prepare.js';
 
@@ -116,7 +115,8 @@ export async function signPdf(input: ByteSource | Uint8Array, options: SignPdfOp
   if (level === 'B-B' || level === 'B-T')
     return { source, appended: signed, fieldName: prepared.fieldName, result };
 
-  // B-LT: a DSS update after the B-T signature; B-LTA: then a document time-stamp.
+  // B-LT: a DSS update after the B-T signature; B-LTA: then a document time-stamp (loaded for them)
+  const { extendLevel } = await import('../ltv/extend-level.js');
   const extended = await extendLevel(result, level, {
     ...options.ltv,
     revocation: options.ltv?.revocation ?? {

@@ -7,7 +7,6 @@ import {
   parseCertificate,
 } from '@kyso/core';
 import type { ByteSource } from '../io/byte-source.js';
-import { verifyPdf } from '../verify/verify-pdf.js';
 
 /** The Vietnamese rule that an organisation signs only after a competent person (VN-PROFILE.md). */
 export interface SigningOrderOptions {
@@ -35,6 +34,8 @@ export async function checkSigningOrder(
   if (options.allowOrganizationFirst) return;
   if (certificateKind(parseCertificate(signerCertificate), rule) !== 'organization') return;
   const anchors = options.anchors ?? [];
+  // the verifier loads only for an organisation's signature
+  const { verifyPdf } = await import('../verify/verify-pdf.js');
   const report = await verifyPdf(source, {
     anchors,
     intermediates: options.intermediates ?? [],
