@@ -8,6 +8,9 @@ export function requireGnuTime() {
 
 /** One run: { seconds, rssMiB }; throws if the command fails. */
 export function measureOnce(command, args, options = {}) {
+  // The kernel writes back what earlier runs wrote (hundreds of MiB of signed files) whenever it
+  // likes: flushed here, before the clock starts, it never lands inside another program's time.
+  spawnSync('sync');
   const start = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', 'KYSO_TIME %M', command, ...args], {
     encoding: 'utf8',
@@ -27,13 +30,37 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-/** The median of `runs` fresh runs (≥ 5), after one unmeasured warm-up for the page cache. */
-export function measure(command, args, { runs = 5, ...options } = {}) {
-  measureOnce(command, args, options);
-  const samples = Array.from({ length: runs }, () => measureOnce(command, args, options));
-  return {
-    seconds: median(samples.map((s) => s.seconds)),
-    rssMiB: median(samples.map((s) => s.rssMiB)),
-    runs,
+const summarise = (samples) => ({
+  seconds: median(samples.map((s) => s.seconds)),
+  rssMiB: median(samples.map((s) => s.rssMiB)),
+  runs: samples.length,
+});
+
+/**
+ * Several commands measured side by side, the median of `runs` (≥ 5) fresh runs each: one
+ * unmeasured warm-up each, then `runs` rounds that run every command once, in turn. A slow spell of
+ * a shared machine then falls on all of them alike instead of on whichever was being measured, so
+ * the ratios the targets use hold. Each entry is `{ command, args, options }`; the answer, in the
+ * same order, is a summary or `{ error }`.
+ */
+export function measureSideBySide(entries, { runs = 5 } = {}) {
+  const failed = entries.map(() => undefined);
+  const samples = entries.map(() => []);
+  const once = (i) => {
+    if (failed[i]) return;
+    const { command, args, options } = entries[i];
+    try {
+      return measureOnce(command, args, options);
+    } catch (error) {
+      failed[i] = error;
+    }
   };
+  // the warm-up round, unmeasured (the page cache, the first start of each program)
+  for (let i = 0; i < entries.length; i++) once(i);
+  for (let r = 0; r < runs; r++)
+    entries.forEach((_, i) => {
+      const sample = once(i);
+      if (sample) samples[i].push(sample);
+    });
+  return entries.map((_, i) => (failed[i] ? { error: failed[i] } : summarise(samples[i])));
 }

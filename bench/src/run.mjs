@@ -148,7 +148,9 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(to
 const blocks = [
   '# Benchmark results',
   `Measured by \`npm run bench\` in one run, each figure the median of fresh processes after a warm-up
-(wall clock around the process; peak resident set size from GNU time). Machine: ${machine}.`,
+(wall clock around the process; peak resident set size from GNU time). The contenders on one file
+run side by side, each once per round, so a slow spell of this shared machine falls on all of them
+alike. Machine: ${machine}.`,
   '## Hashing floor (SHA-256 over the whole file)',
   "The cost no signer or verifier can beat; kyso's targets are stated against openssl's figure.",
   table(floor),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestPki } from '@kyso/testkit';
 import { writeLargeTestPdf, writeTestPki } from '@kyso/testkit/node';
-import { measure } from './measure.mjs';
+import { measureSideBySide } from './measure.mjs';
 
 const KYSO = fileURLToPath(new URL('../../packages/cli/bin/kyso.js', import.meta.url));
 const PEERS = fileURLToPath(new URL('../peers/', import.meta.url));
@@ -132,18 +132,24 @@ export function contenders(identity) {
   ];
 }
 
-/** Measures one contender on one file and, for a signer, judges its output with pdfsig. */
-function run(contender, input, output, identity, runs) {
-  const [command, args] = contender.command(input, output);
+/** The contenders over one input, all in turn round after round (see measureSideBySide), as rows. */
+function sideBySide(list, input, outputs, identity, runs) {
+  const env = { ...process.env, [PASSWORD_VAR]: identity.password };
+  const measured = measureSideBySide(
+    list.map((contender, i) => {
+      const [command, args] = contender.command(input, outputs[i]);
+      return { command, args, options: { env } };
+    }),
+    { runs },
+  );
+  return list.map((contender, i) => row(contender, measured[i], outputs[i]));
+}
+
+/** A measured contender's row: its timings, the load after, and for a signer pdfsig's verdict. */
+function row(contender, measured, output) {
   const row = { contender: contender.name, kind: contender.kind };
-  try {
-    Object.assign(
-      row,
-      measure(command, args, { runs, env: { ...process.env, [PASSWORD_VAR]: identity.password } }),
-    );
-  } catch (error) {
-    row.fails = failureReason(error);
-  }
+  if (measured.error) row.fails = failureReason(measured.error);
+  else Object.assign(row, measured);
   // The 1-minute load average right after the runs: other work on the machine shows here.
   row.load = loadavg()[0];
   if (contender.kind !== 'floor' && !row.fails) row.verdict = pdfsigVerdict(output);
@@ -157,14 +163,10 @@ export async function signing({ dir, identity, mibs = [1, 10, 100], runs = 5 }) 
   for (const mib of mibs) {
     const input = join(dir, `sign-${mib}MiB.pdf`);
     const bytes = await writeLargeTestPdf(input, { bytes: mib * 1024 * 1024 });
-    const rows = [];
-    for (const [i, contender] of list.entries()) {
-      const output = join(dir, `sign-${mib}MiB-signed-${i}.pdf`);
-      const row = run(contender, input, output, identity, runs);
-      console.log(`${mib} MiB  ${row.contender}: ${summary(row)}`);
-      rows.push(row);
-      await rm(output, { force: true });
-    }
+    const outputs = list.map((_, i) => join(dir, `sign-${mib}MiB-signed-${i}.pdf`));
+    const rows = sideBySide(list, input, outputs, identity, runs);
+    for (const r of rows) console.log(`${mib} MiB  ${r.contender}: ${summary(r)}`);
+    for (const output of outputs) await rm(output, { force: true });
     await rm(input, { force: true });
     sizes.push({ label: `${mib} MiB`, bytes, rows });
   }
@@ -183,7 +185,7 @@ export async function hugeSigning({ dir, identity, bytes = 3 * 1024 ** 3, runs =
     const size = await writeLargeTestPdf(input, { bytes, form: 'classic' });
     const writeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const [kyso, , , floor] = contenders(identity);
-    const rows = [run(kyso, input, output, identity, runs), run(floor, input, output, identity, runs)];
+    const rows = sideBySide([kyso, floor], input, [output, output], identity, runs);
     for (const row of rows) console.log(`huge  ${row.contender}: ${summary(row)}`);
     const outputBytes = await stat(output).then(
       (s) => s.size,

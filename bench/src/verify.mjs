@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestPki } from '@kyso/testkit';
 import { writeLargeTestPdf, writeTestPki } from '@kyso/testkit/node';
-import { measure } from './measure.mjs';
+import { measureSideBySide } from './measure.mjs';
 import { failureReason } from './sign.mjs';
 
 const KYSO = fileURLToPath(new URL('../../packages/cli/bin/kyso.js', import.meta.url));
@@ -87,18 +87,18 @@ export async function verification({ dir, mibs = [1, 10, 100], runs = 5 }) {
       },
       { name: 'pdfsig', kind: 'peer', command: ['pdfsig', [file]], verdict: check.pdfsig },
     ];
-    for (const c of contenders) {
-      try {
-        rows.push({
-          ...measure(c.command[0], c.command[1], { runs }),
-          contender: c.name,
-          kind: c.kind,
-          verdict: c.verdict,
-          load: loadavg()[0],
-        });
-      } catch (error) {
-        rows.push({ contender: c.name, kind: c.kind, fails: failureReason(error), load: loadavg()[0] });
-      }
+    // side by side, round after round (see measureSideBySide)
+    const measured = measureSideBySide(
+      contenders.map((c) => ({ command: c.command[0], args: c.command[1] })),
+      { runs },
+    );
+    for (const [i, c] of contenders.entries()) {
+      const m = measured[i];
+      rows.push(
+        m.error
+          ? { contender: c.name, kind: c.kind, fails: failureReason(m.error), load: loadavg()[0] }
+          : { ...m, contender: c.name, kind: c.kind, verdict: c.verdict, load: loadavg()[0] },
+      );
       const last = rows.at(-1);
       console.log(
         `verify ${mib} MiB  ${last.contender}: ${last.fails ?? `${last.seconds.toFixed(3)} s, ${last.rssMiB.toFixed(1)} MiB`}`,

@@ -40,9 +40,15 @@ window.benchRun = async (src, workerSrc) => {
     el.shadowRoot?.querySelector('kyso-pdf-viewer')?.shadowRoot?.querySelector('.page[data-rendered]');
   while (!painted()) await new Promise((r) => setTimeout(r, 5));
   const firstPage = performance.now() - t0;
+  // when each stage began (kyso-progress), for the breakdown
+  const began = {};
+  el.addEventListener('kyso-progress', (e) => {
+    began[e.detail.stage] ??= performance.now();
+  });
   const t1 = performance.now();
   const bytes = await el.sign();
   const signature = performance.now() - t1;
   const verified = el.report?.signatures.every((s) => s.integrity) ?? false;
-  return { firstPage, signature, size: bytes?.length ?? 0, verified };
+  const stages = Object.fromEntries(Object.entries(began).map(([stage, at]) => [stage, at - t1]));
+  return { firstPage, signature, stages, size: bytes?.length ?? 0, verified };
 };
