@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { appendFile, copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KysoError } from '@kyso/core';
@@ -27,7 +28,8 @@ export function beginSignedFile(input: string, output: string): PendingOutput {
   if (resolve(input) === resolve(output))
     throw new KysoError('USAGE', { params: { detail: 'the output must not be the input file' } });
   const temp = join(dirname(resolve(output)), `.${basename(output)}.${randomBytes(6).toString('hex')}.part`);
-  const copied = copyFile(input, temp).then(
+  // a reflink where the file system has them (Btrfs, XFS): no byte copied; a kernel copy elsewhere
+  const copied = copyFile(input, temp, constants.COPYFILE_FICLONE).then(
     () => undefined,
     (error: unknown) => error,
   );
