@@ -229,18 +229,33 @@ describe('<verify-badge>', () => {
   });
 
   it('aborts the verification under way when the document changes', async () => {
+    // the first document is held back until released, so its verification is surely under way
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    class HeldBlob extends Blob {
+      override async arrayBuffer(): Promise<ArrayBuffer> {
+        await gate;
+        return super.arrayBuffer();
+      }
+    }
+    const chain = new HeldBlob([await (await fetch('/fixtures/chain.pdf')).arrayBuffer()]);
     const el = document.createElement('verify-badge');
     el.anchors = [root];
     const reports: VerificationReport[] = [];
     el.addEventListener('kyso-verified', (e) => reports.push(e.detail));
-    el.src = '/fixtures/chain.pdf';
+    el.data = chain;
     mount(el, 'vi');
     await until(() => shownState(el) === 'loading', 'loading state');
     expect(summary(el).disabled).to.equal(true);
     expect(liveText(el)).to.equal('Đang kiểm tra chữ ký số của tài liệu.');
     expect(await axeViolations(el), 'loading').to.deep.equal([]);
+    el.data = undefined;
     el.src = '/fixtures/valid.pdf';
     await verified(el);
+    // the abandoned chain may now go on: its report must never come
+    release();
     await new Promise((r) => setTimeout(r, 300));
     expect(reports.map((r) => r.signatures.length)).to.deep.equal([1]);
     expect(part(el, 'count')!.textContent).to.equal('1 chữ ký');
