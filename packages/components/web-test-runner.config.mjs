@@ -1,10 +1,9 @@
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@kyso/testkit/node';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fixturesPlugin } from './scripts/wtr-fixtures.mjs';
 import { signingService } from './scripts/wtr-signing-service.mjs';
 
-// Debian's Chromium (no browser download happens here or in CI); CHROME_PATH overrides it.
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // kyso's signing service (node-adapter) for <sign-pdf>, reached through this server (same origin)
 const service = signingService();
 
@@ -24,16 +23,10 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath,
+        // Debian's Chromium (no browser download here or in CI), with the flags every test uses
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-dev-shm-usage',
-        ],
+        args: [...CHROMIUM_ARGS],
       },
     }),
   ],

@@ -1,22 +1,14 @@
 // The page the browser bench loads (bundled by esbuild): <sign-pdf> with a throwaway WebCrypto key.
 import { defineSignPdf } from '@kyso/components';
 import { WebCryptoSigner } from '@kyso/core';
-import { createTestPki } from '@kyso/testkit';
+import { createTestPki, oneSignerSpec } from '@kyso/testkit';
 
 defineSignPdf();
 
-const SPEC = {
-  authorities: [{ id: 'root', subject: { C: 'VN', CN: 'RootCA bench' }, key: 'ec-p256' }],
-  entities: [
-    {
-      id: 'signer',
-      issuer: 'root',
-      profile: 'personal',
-      key: 'rsa-2048',
-      subject: { C: 'VN', CN: 'Nguyễn Văn Bench', UID: 'CCCD:000000000001' },
-    },
-  ],
-};
+const SPEC = oneSignerSpec({
+  root: { C: 'VN', CN: 'RootCA bench' },
+  signer: { C: 'VN', CN: 'Nguyễn Văn Bench', UID: 'CCCD:000000000001' },
+});
 
 /** Makes the key (not timed), then times first paint and a signature of `src`. */
 window.benchRun = async (src, workerSrc) => {

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KysoError } from '@kyso/core';
 import { bearerTokens, createSigningService, pkcs12Credential, serve } from '@kyso/node-adapter';
-import { createTestPki } from '@kyso/testkit';
+import { createTestPki, oneSignerSpec } from '@kyso/testkit';
 import { run, tempDir } from '@kyso/testkit/node';
 
 const PREFIX = '/signing-service';
@@ -23,31 +23,17 @@ export const SIGNING_SERVICE = {
 };
 
 /** A small hierarchy that builds in a second: an EC root and a personal RSA-2048 signer. */
-const SPEC = {
-  authorities: [
-    {
-      id: 'root',
-      subject: { C: 'VN', O: 'Ban Cơ yếu Chính phủ', CN: 'RootCA thử nghiệm của dịch vụ ký số' },
-      key: 'ec-p256',
-    },
-  ],
-  entities: [
-    {
-      id: 'signer',
-      issuer: 'root',
-      profile: 'personal',
-      key: 'rsa-2048',
-      subject: {
-        C: 'VN',
-        ST: 'Thử Nghiệm',
-        O: 'Ủy ban nhân dân tỉnh Thử Nghiệm',
-        title: 'Chánh Văn phòng',
-        CN: 'Đỗ Minh Khôi',
-        UID: 'CCCD:034080000123',
-      },
-    },
-  ],
-};
+const SPEC = oneSignerSpec({
+  root: { C: 'VN', O: 'Ban Cơ yếu Chính phủ', CN: 'RootCA thử nghiệm của dịch vụ ký số' },
+  signer: {
+    C: 'VN',
+    ST: 'Thử Nghiệm',
+    O: 'Ủy ban nhân dân tỉnh Thử Nghiệm',
+    title: 'Chánh Văn phòng',
+    CN: 'Đỗ Minh Khôi',
+    UID: 'CCCD:034080000123',
+  },
+});
 
 /** pdfsig's verdict per signed field: "Signature is Valid." or not. */
 function pdfsigVerdicts(output) {

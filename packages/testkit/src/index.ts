@@ -30,6 +30,7 @@ export {
 export { buildPkcs12, type Pkcs12Options } from './pkcs12/pfx.js';
 export { type CreateTestPkiOptions, createTestPki } from './pki/build.js';
 export { DEFAULT_PASSWORD, type IdentityKind, type Revocation, TestIdentity } from './pki/identity.js';
+export { oneSignerSpec } from './pki/one-signer-spec.js';
 export type {
   AuthoritySpec,
   EntityProfile,

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki, TestPki as TestPkiClass, toHex } from '../src/index.js';
+import { createTestPki, oneSignerSpec, type TestPki, TestPki as TestPkiClass, toHex } from '../src/index.js';
 import { openssl, tempDir } from '../src/node/index.js';
 
 let pki: TestPki;
@@ -194,5 +194,20 @@ describe('building part of a PKI', () => {
     const key = await again.get('tsa').signingKey();
     const sig = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, new Uint8Array([1, 2, 3]));
     expect(sig.byteLength).toBe(256);
+  });
+});
+
+describe('oneSignerSpec', () => {
+  it('is an EC P-256 root and one personal RSA-2048 signer under it, with the names given', async () => {
+    const pki = await createTestPki({
+      spec: oneSignerSpec({ root: { C: 'VN', CN: 'Gốc thử' }, signer: { C: 'VN', CN: 'Người ký thử' } }),
+    });
+    const root = pki.get('root');
+    const signer = pki.get('signer');
+    expect(root.keySpec).toBe('ec-p256');
+    expect(signer.keySpec).toBe('rsa-2048');
+    expect(signer.kind).toBe('personal');
+    expect(signer.subject).toContain('Người ký thử');
+    expect(signer.chain.at(-1)).toEqual(root.certificate);
   });
 });

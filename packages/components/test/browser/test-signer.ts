@@ -2,34 +2,20 @@
 // generates the keys with WebCrypto (an EC root, a personal RSA-2048 signer) and core's
 // WebCryptoSigner holds the private key as non-extractable CryptoKeys. Throwaway: never for real use.
 import { type Signer, WebCryptoSigner } from '@kyso/core';
-import { createTestPki, type PkiSpec } from '@kyso/testkit';
+import { createTestPki, oneSignerSpec } from '@kyso/testkit';
 
-const SPEC: PkiSpec = {
-  authorities: [
-    {
-      id: 'root',
-      subject: { C: 'VN', O: 'Ban Cơ yếu Chính phủ', CN: 'RootCA thử nghiệm trong trình duyệt' },
-      key: 'ec-p256',
-    },
-  ],
-  entities: [
-    {
-      id: 'signer',
-      issuer: 'root',
-      profile: 'personal',
-      key: 'rsa-2048',
-      subject: {
-        C: 'VN',
-        ST: 'Thử Nghiệm',
-        O: 'Ủy ban nhân dân tỉnh Thử Nghiệm',
-        OU: 'Phòng Tổng hợp',
-        title: 'Chuyên viên',
-        CN: 'Trần Thị Thu Hà',
-        UID: 'CCCD:034190000099',
-      },
-    },
-  ],
-};
+const SPEC = oneSignerSpec({
+  root: { C: 'VN', O: 'Ban Cơ yếu Chính phủ', CN: 'RootCA thử nghiệm trong trình duyệt' },
+  signer: {
+    C: 'VN',
+    ST: 'Thử Nghiệm',
+    O: 'Ủy ban nhân dân tỉnh Thử Nghiệm',
+    OU: 'Phòng Tổng hợp',
+    title: 'Chuyên viên',
+    CN: 'Trần Thị Thu Hà',
+    UID: 'CCCD:034190000099',
+  },
+});
 
 export interface BrowserSigner {
   signer: WebCryptoSigner;
