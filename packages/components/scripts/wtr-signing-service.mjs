@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { KysoError } from '@kyso/core';
 import { bearerTokens, createSigningService, pkcs12Credential, serve } from '@kyso/node-adapter';
 import { createTestPki, oneSignerSpec } from '@kyso/testkit';
-import { run, tempDir } from '@kyso/testkit/node';
+import { run, startTestPki, tempDir } from '@kyso/testkit/node';
 
 const PREFIX = '/signing-service';
 /** What the browser test uses (throwaway values: a test PKI on the loopback). */
@@ -20,6 +20,9 @@ export const SIGNING_SERVICE = {
   withPin: 'nhan-vien-pin',
   /** One unlocked by the service (implicit authorization). */
   implicit: 'nhan-vien',
+  /** One the service unlocks only with a one-time password (OTP) at credentials/authorize. */
+  withOtp: 'nhan-vien-otp',
+  otp: '135790',
 };
 
 /** A small hierarchy that builds in a second: an EC root and a personal RSA-2048 signer. */
@@ -59,6 +62,9 @@ export function signingService() {
   let running;
   /** @type {{ path: string, remove: () => Promise<void> } | undefined} */
   let dir;
+  /** testkit's TSA, reached by the browser only through the service's /tsa proxy */
+  /** @type {import('@kyso/testkit/node').PkiServer | undefined} */
+  let tsa;
   let rootPem = '';
   let judged = 0;
   /** Every request forwarded to the service: method, path, body size and text. */
@@ -94,9 +100,23 @@ export function signingService() {
           return base.signDigests(requests, factors, options);
         },
       };
+      tsa = await startTestPki({ include: ['tsa'] });
       const service = createSigningService({
         basePath: '/kyso',
-        credentials: [base, withPin],
+        credentials: [base, withPin, { ...base, id: SIGNING_SERVICE.withOtp }],
+        // single use, as a real OTP policy must be
+        otp: (() => {
+          let used = false;
+          return {
+            appliesTo: (id) => id === SIGNING_SERVICE.withOtp,
+            verify: ({ otp }) => {
+              if (used || otp !== SIGNING_SERVICE.otp) return false;
+              used = true;
+              return true;
+            },
+          };
+        })(),
+        tsaProxy: { tsas: { test: { url: tsa.urls.tsa } } },
         authorize: bearerTokens({ [SIGNING_SERVICE.token]: 'chanh-van-phong' }),
         access: () => true,
         pdf: { revocation: { mode: 'off' } },
@@ -108,6 +128,7 @@ export function signingService() {
     },
     async serverStop() {
       await running?.close({ timeoutMs: 1000 });
+      await tsa?.close();
       await dir?.remove();
     },
   };

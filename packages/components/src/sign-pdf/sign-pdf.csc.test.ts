@@ -27,7 +27,32 @@ const SERVICE = {
   token: 'tok-sign-pdf-test',
   pin: '246810',
   withPin: 'nhan-vien-pin',
+  withOtp: 'nhan-vien-otp',
+  otp: '135790',
 };
+
+/** The page's fetch with the service's token: the /tsa proxy, like the CSC API, wants a bearer. */
+const withToken: typeof fetch = (input, init) => {
+  const headers = new Headers(init?.headers);
+  if (!headers.has('authorization')) headers.set('authorization', `Bearer ${SERVICE.token}`);
+  return fetch(input, { ...init, headers });
+};
+
+/** A <sign-pdf> on the unsigned fixture, signing invisibly through the service with `credential`. */
+async function serviceSigner(credential: string, lang: string): Promise<SignPdf> {
+  const el = window.document.createElement('sign-pdf');
+  el.workerSrc = WORKER_SRC;
+  el.src = '/fixtures/unsigned.pdf';
+  el.cscUrl = SERVICE.base;
+  el.credential = credential;
+  el.accessToken = SERVICE.token;
+  el.revocation = 'off';
+  el.invisible = true;
+  const loaded = nextEvent(el, 'kyso-pdf-loaded');
+  mount(el, lang);
+  await loaded;
+  return el;
+}
 
 interface Logged {
   method: string;
@@ -170,5 +195,45 @@ describe('<sign-pdf> with a CSC signing service', () => {
     const failed = nextEvent<KysoErrorEvent>(el, 'kyso-error');
     await el.sign().catch(() => undefined);
     expect((await failed).detail.code).to.equal('NOT_AUTHENTICATED');
+  });
+
+  it('time-stamps through the service (B-T): only the time-stamp query goes to its /tsa proxy', async () => {
+    const el = await serviceSigner('nhan-vien', 'en');
+    el.fetch = withToken;
+    el.tsaUrl = `${SERVICE.base}/tsa`;
+    const seen = (await serviceLog()).length;
+    const bytes = (await el.sign())!;
+    const ours = el.report!.signatures[0]!;
+    expect(ours.level).to.equal('B-T');
+    expect(ours.timestamp?.time, 'a signature time-stamp').to.be.a('string');
+    expect(ours.integrity).to.equal(true);
+    const tsa = (await serviceLog()).slice(seen).filter((r) => r.path === '/kyso/tsa');
+    expect(tsa.length).to.equal(1);
+    // a DER TimeStampReq: a few dozen bytes, never the document
+    expect(tsa[0]!.bytes).to.be.lessThan(512);
+    for (const marker of ['%PDF', 'endobj']) expect(tsa[0]!.body).not.to.contain(marker);
+    const judged = await pdfsig(bytes);
+    expect(judged.valid, judged.output).to.deep.equal([true]);
+  });
+
+  it('asks the one-time password in its dialog when the service wants one', async () => {
+    const el = await serviceSigner(SERVICE.withOtp, 'vi');
+    const seen = (await serviceLog()).length;
+    const signing = el.sign();
+    const dialog = await openDialog(el);
+    expect(dialog.querySelector('h2')!.textContent).to.equal('Nhập mã xác thực (OTP)');
+    expect(el.shadowRoot!.activeElement).to.equal(dialog.querySelector('input'));
+    expect(await axeViolations(el), 'OTP dialog open').to.deep.equal([]);
+    await sendKeys({ type: SERVICE.otp });
+    await sendKeys({ press: 'Enter' });
+    const bytes = (await signing)!;
+    const judged = await pdfsig(bytes);
+    expect(judged.valid, judged.output).to.deep.equal([true]);
+    // the OTP went to credentials/authorize, and only there
+    const carried = (await serviceLog())
+      .slice(seen)
+      .filter((r) => r.body.includes(SERVICE.otp))
+      .map((r) => r.path);
+    expect(carried).to.deep.equal(['/kyso/csc/v2/credentials/authorize']);
   });
 });
