@@ -60,7 +60,8 @@ export class PdfSession {
     private readonly port: Worker | undefined,
   ) {}
 
-  static async open(document: Blob, options: OpenOptions): Promise<PdfSession> {
+  /** Opens `data`, which pdf.js takes over (transfers to its worker): the caller keeps no view of it. */
+  static async open(data: Uint8Array, options: OpenOptions): Promise<PdfSession> {
     const { signal } = options;
     let port: Worker | undefined;
     if (options.workerSrc) {
@@ -70,8 +71,6 @@ export class PdfSession {
       await import('pdfjs-dist/build/pdf.worker.min.mjs');
     }
     const worker = PDFWorker.create({ ...(port ? { port } : {}), verbosity: VerbosityLevel.ERRORS });
-    // pdf.js takes ownership of (transfers) the bytes; @kyso/pdf keeps reading the Blob
-    const data = new Uint8Array(await document.arrayBuffer());
     const r = options.resources ?? {};
     const task = getDocument({
       data,

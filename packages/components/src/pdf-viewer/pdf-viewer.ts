@@ -152,9 +152,12 @@ export class KysoPdfViewer extends KysoElement {
           import('./pdf-session.js'),
           import('./signature-fields.js'),
         ]);
+        // read out of the Blob once: pdf.js takes (transfers) a copy, @kyso/pdf reads the layout
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        signal.throwIfAborted();
         // the outlines are best effort: a file @kyso/pdf cannot read may still display
-        const layout = readLayout(file, signal).catch(() => undefined);
-        const session = await PdfSession.open(file, { workerSrc, resources, signal });
+        const layout = readLayout(bytes, signal).catch(() => undefined);
+        const session = await PdfSession.open(bytes.slice(), { workerSrc, resources, signal });
         if (signal.aborted) {
           session.destroy().catch(() => undefined);
           signal.throwIfAborted();

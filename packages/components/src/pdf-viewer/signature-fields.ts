@@ -1,6 +1,5 @@
-import { isDict, listFields, listPages, type PageInfo, PdfDocument, PdfRef } from '@kyso/pdf';
+import { bytesSource, isDict, listFields, listPages, type PageInfo, PdfDocument, PdfRef } from '@kyso/pdf';
 import type { SignatureFieldBox } from '../events/kyso-pdf-loaded-event.js';
-import { documentSource } from '../internal/document-source.js';
 import { displayedPageSize, type PdfBox, pageView, toDisplayed } from './field-geometry.js';
 
 /** What @kyso/pdf reads for the viewer: page sizes as displayed, and the signature fields' widgets. */
@@ -23,8 +22,8 @@ function numbers(value: unknown): PdfBox | undefined {
  * Reads the layout from the file itself, not from pdf.js: pdf.js hides signature values, and the
  * badge and the signing element must agree with what @kyso/pdf signs and verifies.
  */
-export async function readLayout(document: Blob, signal: AbortSignal): Promise<PdfLayout> {
-  const doc = await PdfDocument.open(await documentSource(document, signal));
+export async function readLayout(bytes: Uint8Array, signal: AbortSignal): Promise<PdfLayout> {
+  const doc = await PdfDocument.open(bytesSource(bytes));
   signal.throwIfAborted();
   const pages = await listPages(doc);
   signal.throwIfAborted();
