@@ -1,13 +1,14 @@
 // kyso's signing service (@kyso/node-adapter, CSC v2, a PKCS#12 key) for the <sign-pdf> browser tests.
 // The service listens on 127.0.0.1 like a real deployment; the test server forwards
 // /signing-service/kyso/* to it (same origin: no CORS) and records every request body, so a test can
-// prove that only digests left the browser. POST /signing-service/pdfsig runs poppler's pdfsig on a
+// prove that only digests left the browser. GET /signing-service/pki-requests counts what testkit's
+// TSA, OCSP and CRL servers received (through the service's proxies). POST /signing-service/pdfsig runs poppler's pdfsig on a
 // signed file, as an independent judge in Node.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KysoError } from '@kyso/core';
 import { bearerTokens, createSigningService, pkcs12Credential, serve } from '@kyso/node-adapter';
-import { createTestPki, oneSignerSpec } from '@kyso/testkit';
+import { oneSignerSpec } from '@kyso/testkit';
 import { run, startTestPki, tempDir } from '@kyso/testkit/node';
 
 const PREFIX = '/signing-service';
@@ -25,7 +26,10 @@ export const SIGNING_SERVICE = {
   otp: '135790',
 };
 
-/** A small hierarchy that builds in a second: an EC root and a personal RSA-2048 signer. */
+/**
+ * A small hierarchy that builds in a second: an EC root, a personal RSA-2048 signer and a TSA, served
+ * by testkit on 127.0.0.1 (OCSP, CRL, TSA) — which the browser reaches only through the service.
+ */
 const SPEC = oneSignerSpec({
   root: { C: 'VN', O: 'Ban Cơ yếu Chính phủ', CN: 'RootCA thử nghiệm của dịch vụ ký số' },
   signer: {
@@ -36,6 +40,7 @@ const SPEC = oneSignerSpec({
     CN: 'Đỗ Minh Khôi',
     UID: 'CCCD:034080000123',
   },
+  tsa: { C: 'VN', O: 'Ban Cơ yếu Chính phủ', CN: 'Dịch vụ cấp dấu thời gian thử nghiệm' },
 });
 
 /** pdfsig's verdict per signed field: "Signature is Valid." or not. */
@@ -62,9 +67,9 @@ export function signingService() {
   let running;
   /** @type {{ path: string, remove: () => Promise<void> } | undefined} */
   let dir;
-  /** testkit's TSA, reached by the browser only through the service's /tsa proxy */
+  /** testkit's TSA, OCSP and CRL servers, reached by the browser only through the service's proxies */
   /** @type {import('@kyso/testkit/node').PkiServer | undefined} */
-  let tsa;
+  let pkiServer;
   let rootPem = '';
   let judged = 0;
   /** Every request forwarded to the service: method, path, body size and text. */
@@ -78,7 +83,8 @@ export function signingService() {
   const plugin = {
     name: 'kyso-signing-service',
     async serverStart() {
-      const pki = await createTestPki({ spec: SPEC });
+      pkiServer = await startTestPki({ spec: SPEC });
+      const pki = pkiServer.pki;
       const who = pki.get('signer');
       rootPem = pki.get('root').certificatePem;
       const base = await pkcs12Credential({
@@ -100,7 +106,6 @@ export function signingService() {
           return base.signDigests(requests, factors, options);
         },
       };
-      tsa = await startTestPki({ include: ['tsa'] });
       const service = createSigningService({
         basePath: '/kyso',
         credentials: [base, withPin, { ...base, id: SIGNING_SERVICE.withOtp }],
@@ -116,7 +121,9 @@ export function signingService() {
             },
           };
         })(),
-        tsaProxy: { tsas: { test: { url: tsa.urls.tsa } } },
+        tsaProxy: { tsas: { test: { url: pkiServer.urls.tsa } } },
+        // OCSP and CRL for the browser: URLs named by certificates of this root, on the loopback only
+        revocationFetcher: { anchors: [pki.get('root').certificate], allowNetworks: ['127.0.0.1/32'] },
         authorize: bearerTokens({ [SIGNING_SERVICE.token]: 'chanh-van-phong' }),
         access: () => true,
         pdf: { revocation: { mode: 'off' } },
@@ -128,7 +135,7 @@ export function signingService() {
     },
     async serverStop() {
       await running?.close({ timeoutMs: 1000 });
-      await tsa?.close();
+      await pkiServer?.close();
       await dir?.remove();
     },
   };
@@ -139,6 +146,11 @@ export function signingService() {
     await ready;
     if (ctx.path === `${PREFIX}/log` && ctx.method === 'GET') {
       ctx.body = log;
+      return;
+    }
+    if (ctx.path === `${PREFIX}/pki-requests` && ctx.method === 'GET') {
+      // requests testkit's servers received per service (tsa, ocsp, crl, ca)
+      ctx.body = pkiServer?.requests ?? {};
       return;
     }
     if (ctx.path === `${PREFIX}/root.pem` && ctx.method === 'GET') {

@@ -140,6 +140,13 @@ export {
   parseOcspResponse,
   type ResponderId,
 } from './revocation/ocsp-response.js';
+export { type RevocationServiceOptions, revocationService } from './revocation/service-transport.js';
+export {
+  directTransport,
+  type RevocationDownload,
+  type RevocationTransport,
+  type RevocationTransportContext,
+} from './revocation/transport.js';
 export type {
   RevocationChecker,
   RevocationMode,

@@ -5,6 +5,9 @@ import {
   parseCertificate,
   parseCrl,
   parseOcspResponse,
+  resolveProvider,
+  revocationService,
+  validatePath,
 } from '@kyso/core';
 import { type PkiServer, startTestPki } from '@kyso/testkit/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,19 +54,6 @@ async function ask(service: TestService, body: Record<string, unknown>, token = 
       ? (JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>)
       : {};
   return { status: res.status, type: res.headers.get('content-type'), bytes, json, code: kysoCode(json) };
-}
-
-/** What a browser would inject into core's revocation checker: every fetch goes through the service. */
-function viaService(service: TestService, certificates: string[]): typeof fetch {
-  return async (input, init) => {
-    const body = init?.body ? b64(new Uint8Array(init.body as Uint8Array)) : undefined;
-    return fetch(`${service.url}/kyso/revocation`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ url: String(input), certificates, ...(body ? { ocspRequest: body } : {}) }),
-      ...(init?.signal ? { signal: init.signal } : {}),
-    });
-  };
 }
 
 beforeAll(async () => {
@@ -170,20 +160,53 @@ describe('the revocation fetcher', () => {
     expect(parseCrl(answer.bytes).entries).toEqual([]);
   });
 
-  it('serves core’s revocation checker as a browser would use it (OCSP, then the CRL when OCSP is down)', async () => {
-    const check = () =>
-      createRevocationChecker({ mode: 'online', fetch: viaService(svc, chain) }).check({
-        certificate: leaf,
-        issuer,
-        time: new Date(),
+  it('serves core’s revocation checker through core’s revocationService transport (OCSP, then the CRL when OCSP is down)', async () => {
+    const sent: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      sent.push(new TextDecoder().decode(init?.body as Uint8Array));
+      return fetch(input, init);
+    };
+    const checker = (token = TOKEN) =>
+      createRevocationChecker({
+        mode: 'online',
+        fetch: recording,
+        transport: revocationService(`${svc.url}/kyso/revocation`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
       });
-    expect(await check()).toMatchObject({ status: 'good', source: 'ocsp', embedded: false });
+    const query = { certificate: leaf, issuer, time: new Date() };
+    const before = { ocsp: pki.requests.ocsp, crl: pki.requests.crl };
+    expect(await checker().check(query)).toMatchObject({ status: 'good', source: 'ocsp', embedded: false });
+    expect(pki.requests.ocsp).toBe(before.ocsp + 1);
+    // the service was given the URL, the OCSP request and the certificate with its issuer
+    const first = JSON.parse(sent[0]!) as Record<string, unknown>;
+    expect(first).toMatchObject({ url: leaf.ocspUrls[0], method: 'POST', certificates: chain.slice(0, 2) });
+    expect(typeof first['ocspRequest']).toBe('string');
     pki.outage.ocsp = 'unavailable';
     try {
-      expect(await check()).toMatchObject({ status: 'good', source: 'crl' });
+      expect(await checker().check(query)).toMatchObject({ status: 'good', source: 'crl' });
+      expect(JSON.parse(sent.at(-1)!)).toEqual({ url: leaf.crlUrls[0], certificates: chain.slice(0, 2) });
     } finally {
       pki.outage.ocsp = 'none';
     }
+    // a whole path validation hands each certificate's issuer chain over (the CA, asked of the root)
+    const during = sent.length;
+    const path = await validatePath(leaf, {
+      anchors: pki.pki.anchors.map((a) => parseCertificate(a.certificate)),
+      pool: [issuer],
+      time: new Date(),
+      usage: 'signature',
+      provider: resolveProvider(),
+      revocation: checker(),
+    });
+    expect(path.indication, JSON.stringify(path.errors)).toBe('TOTAL_PASSED');
+    expect(path.revocation?.status).toBe('good');
+    const asked = sent.slice(during).map((b) => (JSON.parse(b) as { certificates: string[] }).certificates);
+    expect(asked).toEqual([chain, chain.slice(1)]);
+    // the service's refusal is named in the result, not swallowed
+    const refused = await checker('wrong-token').check(query);
+    expect(refused).toMatchObject({ status: 'unknown', unavailable: true });
+    expect(refused.detail).toMatch(/HTTP 401/);
   });
 
   it('refuses a URL no trusted certificate names and that is not allowlisted', async () => {

@@ -210,4 +210,18 @@ describe('oneSignerSpec', () => {
     expect(signer.subject).toContain('Người ký thử');
     expect(signer.chain.at(-1)).toEqual(root.certificate);
   });
+
+  it('adds a time-stamping unit under the same root when one is named, and none otherwise', async () => {
+    const names = { root: { C: 'VN', CN: 'Gốc thử' }, signer: { C: 'VN', CN: 'Người ký thử' } };
+    const withTsa = await createTestPki({
+      spec: oneSignerSpec({ ...names, tsa: { C: 'VN', CN: 'Dịch vụ cấp dấu thời gian thử' } }),
+    });
+    const tsa = withTsa.tsa();
+    expect(tsa.id).toBe('tsa');
+    expect(tsa.keySpec).toBe('ec-p256');
+    expect(tsa.chain.at(-1)).toEqual(withTsa.get('root').certificate);
+    expect(tsa.kind).toBe('tsa');
+    const without = await createTestPki({ spec: oneSignerSpec(names) });
+    expect(without.identities.map((i) => i.id)).toEqual(['root', 'signer']);
+  });
 });

@@ -16,10 +16,14 @@ import {
 import type { KysoErrorEvent } from '../events/kyso-error-event.js';
 import type { KysoPdfLoadedEvent } from '../events/kyso-pdf-loaded-event.js';
 import type { KysoSignedEvent } from '../events/kyso-signed-event.js';
+import type { KysoVerifiedEvent } from '../events/kyso-verified-event.js';
+import { defineVerifyBadge } from '../verify-badge/define.js';
+import type { VerifyBadge } from '../verify-badge/verify-badge.js';
 import { defineSignPdf } from './define.js';
 import type { SignPdf } from './sign-pdf.js';
 
 defineSignPdf();
+defineVerifyBadge();
 
 /** scripts/wtr-signing-service.mjs's SIGNING_SERVICE. */
 const SERVICE = {
@@ -63,6 +67,13 @@ interface Logged {
 
 async function serviceLog(): Promise<Logged[]> {
   return (await fetch('/signing-service/log')).json() as Promise<Logged[]>;
+}
+
+/** Requests testkit's TSA, OCSP and CRL servers received (the browser reaches them only through the service). */
+async function pkiRequests(): Promise<Record<'tsa' | 'ocsp' | 'crl' | 'ca', number>> {
+  return (await fetch('/signing-service/pki-requests')).json() as Promise<
+    Record<'tsa' | 'ocsp' | 'crl' | 'ca', number>
+  >;
 }
 
 async function pdfsig(bytes: Uint8Array): Promise<{ valid: boolean[]; output: string }> {
@@ -235,5 +246,91 @@ describe('<sign-pdf> with a CSC signing service', () => {
       .filter((r) => r.body.includes(SERVICE.otp))
       .map((r) => r.path);
     expect(carried).to.deep.equal(['/kyso/csc/v2/credentials/authorize']);
+  });
+});
+
+describe("revocation through the signing service's /revocation route", () => {
+  /** What the browser asked the route: OCSP or CRL URLs with certificates, never the document. */
+  function revocationQueries(
+    requests: Logged[],
+  ): { url: string; certificates: string[]; ocspRequest?: string }[] {
+    const asked = requests.filter((r) => r.path === '/kyso/revocation');
+    for (const r of asked) {
+      expect(r.bytes, 'a revocation query').to.be.lessThan(8192);
+      for (const marker of ['%PDF', 'JVBERi', 'endobj']) expect(r.body).not.to.contain(marker);
+    }
+    return asked.map(
+      (r) => JSON.parse(r.body) as { url: string; certificates: string[]; ocspRequest?: string },
+    );
+  }
+
+  it('signs at B-LT: the pre-signing check and the DSS get their OCSP answers through the service', async () => {
+    const rootPem = await (await fetch('/signing-service/root.pem')).text();
+    const el = await serviceSigner('nhan-vien', 'vi');
+    el.fetch = withToken;
+    el.level = 'B-LT';
+    el.tsaUrl = `${SERVICE.base}/tsa`;
+    el.revocation = 'online';
+    el.setAttribute('revocation-url', `${SERVICE.base}/revocation`);
+    el.anchors = [rootPem];
+    const seen = (await serviceLog()).length;
+    const before = await pkiRequests();
+    const bytes = (await el.sign())!;
+
+    // the badge verified the new file from what it embeds (its default): valid, with the DSS's answers
+    const ours = el.report!.signatures[0]!;
+    expect(ours.level).to.equal('B-LT');
+    expect(ours.status, JSON.stringify(ours.errors)).to.equal('valid');
+    expect(ours.certificate.revocation).to.include({ status: 'good', source: 'ocsp', embedded: true });
+    expect(ours.timestamp?.indication).to.equal('TOTAL_PASSED');
+
+    const queries = revocationQueries((await serviceLog()).slice(seen));
+    // the signer (checked before signing and for the DSS) and the TSA, each by OCSP at testkit
+    expect(queries.length).to.be.greaterThan(1);
+    for (const q of queries) {
+      expect(q.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/ocsp\/root$/);
+      expect(q.ocspRequest, 'an OCSP request').to.be.a('string');
+      expect(q.certificates.length, 'the certificate and its issuer').to.equal(2);
+    }
+    const after = await pkiRequests();
+    expect(after.ocsp - before.ocsp, 'OCSP requests testkit answered').to.equal(queries.length);
+
+    const judged = await pdfsig(bytes);
+    expect(judged.valid, judged.output).to.deep.equal([true]);
+  });
+
+  it('lets <verify-badge> check online through the service, where the browser alone cannot', async () => {
+    const rootPem = await (await fetch('/signing-service/root.pem')).text();
+    const signer = await serviceSigner('nhan-vien', 'en');
+    signer.fetch = withToken;
+    signer.tsaUrl = `${SERVICE.base}/tsa`;
+    const bytes = (await signer.sign())!; // B-T: no revocation data in the file
+    cleanUp();
+
+    const el = window.document.createElement('verify-badge') as VerifyBadge;
+    el.data = bytes;
+    el.anchors = [rootPem];
+    el.revocation = 'online';
+    el.fetch = withToken;
+    let verified = nextEvent<KysoVerifiedEvent>(el, 'kyso-verified');
+    mount(el, 'en');
+    // straight from the page, testkit's OCSP server (another origin, no CORS) cannot be asked
+    let report = (await verified).detail;
+    expect(report.status).to.equal('indeterminate');
+    expect(report.signatures[0]!.certificate.revocation.status).to.equal('unknown');
+
+    const seen = (await serviceLog()).length;
+    verified = nextEvent<KysoVerifiedEvent>(el, 'kyso-verified');
+    el.revocationUrl = `${SERVICE.base}/revocation`;
+    report = (await verified).detail;
+    const ours = report.signatures[0]!;
+    expect(report.status, JSON.stringify(ours.errors)).to.equal('valid');
+    expect(ours.certificate.revocation).to.include({ status: 'good', source: 'ocsp', embedded: false });
+    await el.verificationComplete;
+    expect(el.shadowRoot!.querySelector('[part~="base"]')!.classList.contains('valid')).to.equal(true);
+    expect(await axeViolations(el), 'valid, verified online').to.deep.equal([]);
+    const queries = revocationQueries((await serviceLog()).slice(seen));
+    expect(queries.length).to.be.greaterThan(0);
+    expect(queries.every((q) => q.ocspRequest !== undefined)).to.equal(true);
   });
 });

@@ -129,6 +129,7 @@ export class SignPdf extends KysoElement {
     level: { type: String },
     tsaUrl: { type: String, attribute: 'tsa-url' },
     revocation: { type: String },
+    revocationUrl: { type: String, attribute: 'revocation-url' },
     reason: { type: String },
     location: { type: String },
     anchors: { attribute: false },
@@ -190,6 +191,12 @@ export class SignPdf extends KysoElement {
   declare tsaUrl: string | undefined;
   /** The pre-signing check of the signer's certificate: `online` (default), `embedded` or `off`. */
   declare revocation: RevocationMode;
+  /**
+   * A kyso signing service's revocation route (`{base}/revocation` of @kyso/node-adapter): the OCSP
+   * and CRL requests of the pre-signing check, of B-LT and of the verification go through it, with
+   * `fetch`, instead of straight to the CA's servers (which seldom answer another origin's page).
+   */
+  declare revocationUrl: string | undefined;
   /** /Reason of the signature. */
   declare reason: string | undefined;
   /** /Location of the signature. */
@@ -345,6 +352,7 @@ export class SignPdf extends KysoElement {
       fonts: this.fonts,
       tsaUrl: this.#absolute(this.tsaUrl),
       fetch: this.fetch,
+      revocationUrl: this.#absolute(this.revocationUrl),
       reason: this.reason || undefined,
       location: this.location || undefined,
     };
@@ -565,7 +573,8 @@ export class SignPdf extends KysoElement {
       <strong>${t.signedTitle}</strong>
       <verify-badge part="badge" .data=${signed.bytes} .anchors=${this.anchors}
         trust-profile=${this.trustProfile || nothing} trust-src=${this.trustSrc || nothing}
-        revocation=${verifyMode} .fetch=${this.fetch} @kyso-verified=${this.#onVerified}
+        revocation=${verifyMode} .fetch=${this.fetch} revocation-url=${this.revocationUrl || nothing}
+        @kyso-verified=${this.#onVerified}
         @kyso-error=${() => this.#signing.verified(undefined)}></verify-badge>
       <span>${fill(t.signedIn, { field: signed.fieldName })}</span>
     </div>

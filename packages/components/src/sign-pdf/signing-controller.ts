@@ -33,6 +33,8 @@ export interface SigningSetup {
   fonts: FontFamily | (() => Promise<FontFamily>) | undefined;
   tsaUrl: string | undefined;
   fetch: typeof globalThis.fetch | undefined;
+  /** A signing service's revocation route, absolute. */
+  revocationUrl: string | undefined;
   reason: string | undefined;
   location: string | undefined;
 }
@@ -176,6 +178,7 @@ export class SigningController implements ReactiveController {
         tsaUrl: setup.tsaUrl,
         revocation: setup.revocation,
         fetch: setup.fetch,
+        revocationUrl: setup.revocationUrl,
         reason: setup.reason,
         location: setup.location,
         lang,

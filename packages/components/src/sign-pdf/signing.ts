@@ -8,6 +8,7 @@ import {
   type Lang,
   parseCertificate,
   type RevocationMode,
+  revocationService,
   type Signer,
   signerReport,
 } from '@kyso/core';
@@ -42,6 +43,8 @@ export interface SigningRequest {
   revocation: RevocationMode;
   /** For the TSA, OCSP and CRL requests (a signing service's proxy); the browser's by default. */
   fetch?: typeof globalThis.fetch | undefined;
+  /** A signing service's revocation route (absolute): OCSP and CRL requests go through it. */
+  revocationUrl?: string | undefined;
   reason?: string | undefined;
   location?: string | undefined;
   lang: Lang;
@@ -98,7 +101,14 @@ export async function signDocument(request: SigningRequest): Promise<SigningResu
     signer: watched,
     level: request.level,
     ...(request.tsaUrl ? { tsa: { url: request.tsaUrl, fetch: fetchFn } } : {}),
-    revocation: request.revocation === 'off' ? { mode: 'off' } : { mode: request.revocation, fetch: fetchFn },
+    revocation:
+      request.revocation === 'off'
+        ? { mode: 'off' }
+        : {
+            mode: request.revocation,
+            fetch: fetchFn,
+            ...(request.revocationUrl ? { transport: revocationService(request.revocationUrl) } : {}),
+          },
     now: () => signingTime,
     ...(request.field ? { field: request.field } : {}),
     ...(request.visible ? { visible: request.visible } : {}),

@@ -4,6 +4,7 @@ import {
   type Lang,
   loadTrustProfile,
   type RevocationMode,
+  revocationService,
   type VerificationReport,
 } from '@kyso/core';
 import { verifyPdf } from '@kyso/pdf';
@@ -20,6 +21,8 @@ export interface VerifyRequest {
   trustSrc: string | undefined;
   revocation: RevocationMode;
   fetch: typeof globalThis.fetch | undefined;
+  /** A signing service's revocation route: online requests go through it. */
+  revocationUrl: string | undefined;
   validationTime: Date | undefined;
   lang: Lang;
   signal: AbortSignal;
@@ -57,7 +60,7 @@ async function fetchCertificates(url: string, signal: AbortSignal): Promise<Uint
 /**
  * Verifies a PDF in the browser with @kyso/pdf. Trust is the union of a built-in profile, the
  * certificates given and those at `trustSrc`. Revocation: `embedded` and `off` touch no network;
- * `online` uses the page's `fetch` (an adapter's proxy, typically), else the browser's.
+ * `online` uses the page's `fetch`, else the browser's, through the service at `revocationUrl` when set.
  */
 export async function verifyDocument(request: VerifyRequest): Promise<VerificationReport> {
   const { signal } = request;
@@ -74,7 +77,16 @@ export async function verifyDocument(request: VerifyRequest): Promise<Verificati
     intermediates,
     ...(profile ? { trustProfile: profile.trustProfile } : {}),
     revocation: request.revocation,
-    ...(request.revocation === 'online' ? { fetch: fetchFn } : {}),
+    ...(request.revocation === 'online'
+      ? {
+          fetch: fetchFn,
+          ...(request.revocationUrl
+            ? {
+                revocationTransport: revocationService(new URL(request.revocationUrl, document.baseURI).href),
+              }
+            : {}),
+        }
+      : {}),
     ...(request.validationTime ? { validationTime: request.validationTime } : {}),
     lang: request.lang,
     signal,

@@ -39,7 +39,9 @@ const ICONS: Record<Shown, SVGTemplateResult> = {
  *
  * Trust comes from any of `anchors` (PEM/DER), `trust-profile` (`vn-gov`, `vn-public`) and
  * `trust-src` (a URL of PEM/DER certificates). Revocation is `embedded` by default: no request
- * leaves the page unless `revocation="online"` is set (through the `fetch` property when given). A
+ * leaves the page unless `revocation="online"` is set (through the `fetch` property when given, and
+ * through a kyso signing service's `revocation-url` when set, since most OCSP and CRL servers do not
+ * answer pages of another origin). A
  * new document, trust or language aborts the verification under way and starts another.
  *
  * @tagname verify-badge
@@ -87,6 +89,7 @@ export class VerifyBadge extends KysoElement {
     trustSrc: { type: String, attribute: 'trust-src' },
     revocation: { type: String },
     fetch: { attribute: false },
+    revocationUrl: { type: String, attribute: 'revocation-url' },
     validationTime: { type: String, attribute: 'validation-time' },
     open: { type: Boolean, reflect: true },
   };
@@ -107,6 +110,11 @@ export class VerifyBadge extends KysoElement {
   declare revocation: RevocationMode;
   /** The fetch used when `revocation` is `online` (e.g. through a signing service's proxy). */
   declare fetch: typeof globalThis.fetch | undefined;
+  /**
+   * A kyso signing service's revocation route (`{base}/revocation` of @kyso/node-adapter): online OCSP
+   * and CRL requests go through it, with `fetch`, instead of straight to the CA's servers.
+   */
+  declare revocationUrl: string | undefined;
   /** ISO 8601 time the verdict should hold at (default: now). */
   declare validationTime: string | undefined;
   /** Whether the details panel is open. */
@@ -134,11 +142,12 @@ export class VerifyBadge extends KysoElement {
         this.trustSrc,
         this.revocation,
         this.fetch,
+        this.revocationUrl,
         this.validationTime,
         this.language,
       ] as const,
     task: async (
-      [src, data, anchors, intermediates, trustProfile, trustSrc, revocation, fetchFn, at, lang],
+      [src, data, anchors, intermediates, trustProfile, trustSrc, revocation, fetchFn, service, at, lang],
       { signal },
     ) => {
       try {
@@ -169,6 +178,7 @@ export class VerifyBadge extends KysoElement {
           trustSrc: trustSrc || undefined,
           revocation: mode,
           fetch: fetchFn,
+          revocationUrl: service || undefined,
           validationTime,
           lang,
           signal,

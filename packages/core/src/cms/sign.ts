@@ -86,7 +86,7 @@ export async function signCms(options: SignCmsOptions): Promise<Uint8Array> {
     const chain = certificates.map((c) => parseCertificate(c));
     await checkSignerCertificate(chain[0]!, {
       at: now,
-      ...(chain[1] ? { issuer: chain[1] } : {}),
+      ...(chain[1] ? { issuer: chain[1], issuerChain: chain.slice(2) } : {}),
       ...(options.presign?.revocation ? { revocation: options.presign.revocation } : {}),
       ...(signal ? { signal } : {}),
     });

@@ -65,6 +65,28 @@ async function readBody(response: Response, max: number): Promise<Uint8Array> {
   return out;
 }
 
+/**
+ * What a JSON error body says (`error_description`, as kyso's service and OAuth-style APIs send it),
+ * read within 4 KiB; nothing for any other body, which is not read.
+ */
+async function explanation(response: Response): Promise<string> {
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    await response.body?.cancel().catch(() => {});
+    return '';
+  }
+  try {
+    const body: unknown = JSON.parse(new TextDecoder().decode(await readBody(response, 4096)));
+    const said =
+      typeof body === 'object' && body !== null
+        ? (body as Record<string, unknown>)['error_description']
+        : undefined;
+    return typeof said === 'string' && said ? `: ${said.slice(0, 300)}` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** undici says "fetch failed" and puts the reason in `cause`. */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -110,10 +132,7 @@ export async function fetchBinary(
       redirect: 'follow',
       credentials: 'omit',
     });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => {});
-      throw new Error(`HTTP ${response.status}`);
-    }
+    if (!response.ok) throw new Error(`HTTP ${response.status}${await explanation(response)}`);
     const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (type && !request.accept.includes(type)) {
       await response.body?.cancel().catch(() => {});

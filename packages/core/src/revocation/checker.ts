@@ -1,7 +1,7 @@
 import { fromPem } from '../bytes/pem.js';
 import { type CryptoProvider, resolveProvider } from '../crypto/provider.js';
 import { isKysoError, KysoError } from '../errors/kyso-error.js';
-import { type FetchFunction, type FetchLimits, fetchableUrl, fetchBinary } from '../net/fetch.js';
+import { type FetchFunction, type FetchLimits, fetchableUrl } from '../net/fetch.js';
 import { type Certificate, parseCertificate } from '../x509/certificate.js';
 import { sameName } from '../x509/name.js';
 import { type Answer, type Evaluation, type EvaluationContext, rank } from './answer.js';
@@ -10,6 +10,7 @@ import { type Crl, parseCrl } from './crl.js';
 import { evaluateCrl } from './crl-evaluate.js';
 import { evaluateOcsp } from './ocsp-evaluate.js';
 import { buildOcspRequest } from './ocsp-request.js';
+import { directTransport } from './transport.js';
 import type { RevocationChecker, RevocationOptions, RevocationQuery, RevocationResult } from './types.js';
 
 /** Online OCSP settings beyond the shared contract. */
@@ -19,14 +20,6 @@ export interface RevocationCheckerOptions extends RevocationOptions {
   /** Send a nonce with online requests (true by default); a differing nonce in the answer is refused. */
   ocspNonce?: boolean;
 }
-
-const OCSP_TYPES = ['application/ocsp-response', 'application/octet-stream'];
-const CRL_TYPES = [
-  'application/pkix-crl',
-  'application/x-pkcs7-crl',
-  'application/x-x509-crl',
-  'application/octet-stream',
-];
 
 /** What was tried, for the detail of the result. */
 interface Trail {
@@ -104,8 +97,8 @@ function resolve(options: RevocationOptions): CryptoProvider {
 /**
  * The revocation checker of DESIGN.md: embedded OCSP responses, then embedded CRLs, then (online
  * mode) each OCSP responder the certificate names, then each CRL distribution point. Requests go
- * through `options.fetch`; online mode without it falls back to `globalThis.fetch` when the runtime
- * has one. Fetched CRLs are cached per URL for the life of the checker (refetched once stale).
+ * through `options.transport` (straight to the URL by default) over `options.fetch`; online mode
+ * without a fetch falls back to `globalThis.fetch` when the runtime has one. Fetched CRLs are cached per URL for the life of the checker (refetched once stale).
  * Evidence that cannot be used (malformed, unauthorised, stale, about another certificate) is
  * passed over and named in the detail; only the caller's cancellation (ABORTED) and a misuse
  * (INVALID_INPUT) are thrown.
@@ -123,36 +116,45 @@ export function createRevocationChecker(options: RevocationCheckerOptions): Revo
   const pool = parseAll(options.embedded?.certificates ?? [], parseCertificate).filter(
     (c): c is Certificate => !(c instanceof Error),
   );
+  const transport = options.transport ?? directTransport;
   const crlCache = new Map<string, Promise<Crl>>();
 
-  const download = (url: string, signal: AbortSignal | undefined): Promise<Crl> => {
-    const pending = fetchBinary(fetchFn!, url, { method: 'GET', accept: CRL_TYPES }, limits, signal).then(
-      (body) => {
-        // Some servers publish the PEM form; RFC 5280 §4.2.1.13 asks for DER.
-        const der = body[0] === 0x30 ? body : fromPem(new TextDecoder().decode(body), 'X509 CRL')[0];
-        return parseCrl(der ?? body);
-      },
-    );
+  const download = (
+    url: string,
+    certificates: readonly Certificate[],
+    signal: AbortSignal | undefined,
+  ): Promise<Crl> => {
+    const context = { fetch: fetchFn!, limits, ...(signal ? { signal } : {}) };
+    const pending = transport({ kind: 'crl', url, certificates }, context).then((body) => {
+      // Some servers publish the PEM form; RFC 5280 §4.2.1.13 asks for DER.
+      const der = body[0] === 0x30 ? body : fromPem(new TextDecoder().decode(body), 'X509 CRL')[0];
+      return parseCrl(der ?? body);
+    });
     crlCache.set(url, pending);
     pending.catch(() => crlCache.delete(url));
     return pending;
   };
 
-  const loadCrl = async (url: string, signal: AbortSignal | undefined): Promise<Crl> => {
+  const loadCrl = async (
+    url: string,
+    certificates: readonly Certificate[],
+    signal: AbortSignal | undefined,
+  ): Promise<Crl> => {
     const cached = crlCache.get(url);
     try {
-      const crl = await (cached ?? download(url, signal));
+      const crl = await (cached ?? download(url, certificates, signal));
       if (!cached || !crl.nextUpdate || crl.nextUpdate.getTime() >= Date.now()) return crl;
     } catch (error) {
       // Another check's cancellation must not fail this one.
       if (!cached || !isKysoError(error, 'ABORTED') || signal?.aborted) throw error;
     }
     crlCache.delete(url);
-    return download(url, signal);
+    return download(url, certificates, signal);
   };
 
   const online = async (ctx: EvaluationContext, trail: Trail, signal?: AbortSignal) => {
     const { certificate, issuer } = ctx.query;
+    const certificates = [certificate, issuer, ...(ctx.query.issuerChain ?? [])];
     if (!fetchFn) {
       trail.notes.push('online checking needs a fetch function: none was given and the runtime has none');
       return undefined;
@@ -170,12 +172,9 @@ export function createRevocationChecker(options: RevocationCheckerOptions): Revo
           nonce: options.ocspNonce ?? true,
           crypto: provider.crypto,
         });
-        const body = await fetchBinary(
-          fetchFn,
-          url,
-          { method: 'POST', body: request.der, contentType: 'application/ocsp-request', accept: OCSP_TYPES },
-          limits,
-          signal,
+        const body = await transport(
+          { kind: 'ocsp', url, ocspRequest: request.der, certificates },
+          { fetch: fetchFn, limits, ...(signal ? { signal } : {}) },
         );
         return evaluateOcsp(body, ctx, request.nonce);
       });
@@ -189,7 +188,9 @@ export function createRevocationChecker(options: RevocationCheckerOptions): Revo
         trail.notes.push(`${label}: skipped (only http and https are fetched)`);
         continue;
       }
-      const evaluation = await guarded(async () => evaluateCrl(await loadCrl(url, signal), ctx));
+      const evaluation = await guarded(async () =>
+        evaluateCrl(await loadCrl(url, certificates, signal), ctx),
+      );
       const answer = settle([{ label, evaluation }], false, trail);
       if (answer) return answer;
     }

@@ -1,5 +1,6 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { Certificate } from '../x509/certificate.js';
+import type { RevocationTransport } from './transport.js';
 
 /** How revocation is established (DESIGN.md): embedded evidence first, then the network. */
 export type RevocationMode = 'online' | 'embedded' | 'off';
@@ -11,6 +12,11 @@ export interface RevocationQuery {
   certificate: Certificate;
   issuer: Certificate;
   time: Date;
+  /**
+   * The issuer's own chain beyond it (its issuer first, toward the anchor), when the caller knows it:
+   * handed to the transport, so a proxy can see that a trusted CA named the responder.
+   */
+  issuerChain?: readonly Certificate[];
 }
 
 export interface RevocationResult {
@@ -43,8 +49,14 @@ export interface RevocationOptions {
   mode: RevocationMode;
   /** Evidence carried with the document: DER OCSPResponse or BasicOCSPResponse, DER CRLs, certificates. */
   embedded?: { ocspResponses?: Uint8Array[]; crls?: Uint8Array[]; certificates?: Uint8Array[] };
-  /** The injected fetch (a browser may route it through the node-adapter); required for `online`. */
+  /** The injected fetch; `online` without it uses the runtime's. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * How OCSP requests and CRL downloads travel over `fetch`: straight to the responder by default;
+   * `revocationService(url)` sends them through kyso's signing service (browsers, which most
+   * responders do not serve for want of CORS).
+   */
+  transport?: RevocationTransport;
   provider?: Partial<CryptoProvider>;
   /** Per request (10 s by default). */
   timeoutMs?: number;

@@ -180,7 +180,7 @@ async function evaluate(
       const cert = chain[i]!;
       options.signal?.throwIfAborted();
       const result = await options.revocation.check(
-        { certificate: cert, issuer: chain[i + 1]!, time: when },
+        { certificate: cert, issuer: chain[i + 1]!, time: when, issuerChain: chain.slice(i + 2) },
         options.signal ? { signal: options.signal } : {},
       );
       revocations.push(result);

@@ -7,6 +7,8 @@ export interface PresignOptions {
   at: Date;
   /** The issuer, for the revocation question. */
   issuer?: Certificate;
+  /** The issuer's chain beyond it, when known (for a revocation transport through a proxy). */
+  issuerChain?: readonly Certificate[];
   /** Undefined: revocation not checked (the caller's policy, e.g. mode off). */
   revocation?: RevocationChecker;
   signal?: AbortSignal;
@@ -37,7 +39,12 @@ export async function checkSignerCertificate(cert: Certificate, options: Presign
       params: { detail: 'the issuer certificate is not known' },
     });
   const result = await options.revocation.check(
-    { certificate: cert, issuer: options.issuer, time: options.at },
+    {
+      certificate: cert,
+      issuer: options.issuer,
+      time: options.at,
+      ...(options.issuerChain ? { issuerChain: options.issuerChain } : {}),
+    },
     options.signal ? { signal: options.signal } : {},
   );
   if (result.status === 'revoked') throw new KysoError('CERTIFICATE_REVOKED');

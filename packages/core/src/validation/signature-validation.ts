@@ -218,7 +218,12 @@ export async function validateSignature(options: SignatureValidationOptions): Pr
     const r =
       path.revocation && atTime.getTime() === validationTime.getTime()
         ? path.revocation
-        : await revocation.check({ certificate: signer!, issuer, time: atTime });
+        : await revocation.check({
+            certificate: signer!,
+            issuer,
+            time: atTime,
+            issuerChain: path.chain.slice(2),
+          });
     atRevocation = r.status;
   }
   const atSigningTime: AtSigningTime = {

@@ -157,6 +157,7 @@ export async function addValidationData(
             crls,
             certificates,
             fetch: online ? fetchFn : undefined,
+            transport: revocation.transport,
             provider: options.provider,
             now: time,
             timeoutMs,

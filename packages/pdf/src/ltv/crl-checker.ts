@@ -1,13 +1,15 @@
 import {
   type CryptoProvider,
   createRevocationChecker,
+  directTransport,
   type FetchFunction,
   fetchableUrl,
-  fetchBinary,
   fromPem,
   isKysoError,
   type RevocationChecker,
+  type RevocationQuery,
   type RevocationResult,
+  type RevocationTransport,
 } from '@kyso/core';
 
 export interface CrlCheckerOptions {
@@ -15,17 +17,12 @@ export interface CrlCheckerOptions {
   crls: readonly Uint8Array[];
   certificates: readonly Uint8Array[];
   fetch: FetchFunction | undefined;
+  /** How CRLs travel (straight to the distribution point by default). */
+  transport?: RevocationTransport | undefined;
   provider: Partial<CryptoProvider> | undefined;
   now: Date;
   timeoutMs: number;
 }
-
-const CRL_TYPES = [
-  'application/pkix-crl',
-  'application/x-pkcs7-crl',
-  'application/x-x509-crl',
-  'application/octet-stream',
-];
 
 /**
  * A checker that answers from CRLs only (core's checker asks OCSP first and stops there): embedded
@@ -41,16 +38,19 @@ export function crlOnlyChecker(options: CrlCheckerOptions): RevocationChecker {
       now: options.now,
     });
   const atHand = judge(options.crls);
+  const transport = options.transport ?? directTransport;
   const downloads = new Map<string, Promise<Uint8Array>>();
-  const download = (url: string, signal: AbortSignal | undefined) => {
+  const download = (url: string, query: RevocationQuery, signal: AbortSignal | undefined) => {
     let pending = downloads.get(url);
     if (!pending) {
-      pending = fetchBinary(
-        options.fetch!,
-        url,
-        { method: 'GET', accept: CRL_TYPES },
-        { timeoutMs: options.timeoutMs, maxBytes: 10 * 1024 * 1024 },
-        signal,
+      const certificates = [query.certificate, query.issuer, ...(query.issuerChain ?? [])];
+      pending = transport(
+        { kind: 'crl', url, certificates },
+        {
+          fetch: options.fetch!,
+          limits: { timeoutMs: options.timeoutMs, maxBytes: 10 * 1024 * 1024 },
+          ...(signal ? { signal } : {}),
+        },
       ).then((body) =>
         body[0] === 0x30 ? body : (fromPem(new TextDecoder().decode(body), 'X509 CRL')[0] ?? body),
       );
@@ -69,7 +69,7 @@ export function crlOnlyChecker(options: CrlCheckerOptions): RevocationChecker {
       else
         for (const url of query.certificate.crlUrls.filter(fetchableUrl)) {
           try {
-            const der = await download(url, opts?.signal);
+            const der = await download(url, query, opts?.signal);
             const r = await judge([der]).check(query, opts);
             if (usable(r)) return { ...r, embedded: false };
             notes.push(`${url}: ${r.detail ?? r.status}`);

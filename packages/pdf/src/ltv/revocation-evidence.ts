@@ -87,17 +87,18 @@ export class EvidenceCollector {
     const certs = chain.certificates;
     data.certificates.push(...certs.map((c) => c.der));
     for (let i = 0; i < certs.length; i++) {
-      const checked = await this.#check(certs[i]!, certs[i + 1], i === 0 ? leafRole : 'ca', 0);
+      const checked = await this.#check(certs[i]!, certs.slice(i + 1), i === 0 ? leafRole : 'ca', 0);
       mergeInto(data, checked.data);
     }
     return data;
   }
 
-  #check(cert: Certificate, issuer: Certificate | undefined, role: CertificateRole, depth: number) {
+  /** `above`: the issuer, then its own chain (what is known of it). */
+  #check(cert: Certificate, above: readonly Certificate[], role: CertificateRole, depth: number) {
     const key = certificateSha256(cert);
     let pending = this.#memo.get(key);
     if (!pending) {
-      pending = this.#evaluate(cert, issuer, role, depth, key);
+      pending = this.#evaluate(cert, above, role, depth, key);
       this.#memo.set(key, pending);
     }
     return pending;
@@ -105,11 +106,12 @@ export class EvidenceCollector {
 
   async #evaluate(
     cert: Certificate,
-    issuer: Certificate | undefined,
+    above: readonly Certificate[],
     role: CertificateRole,
     depth: number,
     sha256: string,
   ): Promise<Checked> {
+    const [issuer, ...issuerChain] = above;
     const base = { subject: formatName(cert.subject), sha256, role };
     const done = (status: CertificateStatus, data = emptyData()): Checked => {
       this.statuses.push(status);
@@ -124,7 +126,7 @@ export class EvidenceCollector {
       return done({ ...base, status: 'exempt', detail: 'an OCSP responder with id-pkix-ocsp-nocheck' });
 
     const signal = this.options.signal;
-    const query = { certificate: cert, issuer, time: this.options.time };
+    const query = { certificate: cert, issuer, time: this.options.time, issuerChain };
     const result = await this.options.checker.check(query, signal ? { signal } : {});
     const data = evidenceOf(result);
     let detail = result.detail ?? result.status;
@@ -151,7 +153,7 @@ export class EvidenceCollector {
         } catch {
           continue;
         }
-        const sub = await this.#check(responder, issuer, 'ocsp-responder', depth + 1);
+        const sub = await this.#check(responder, above, 'ocsp-responder', depth + 1);
         mergeInto(data, sub.data);
       }
     }

@@ -75,12 +75,12 @@ export async function signPdf(input: ByteSource | Uint8Array, options: SignPdfOp
     });
 
   const certificates = await options.signer.certificates(signal ? { signal } : {});
-  const [leaf, issuer] = certificates.map((c) => parseCertificate(c));
+  const [leaf, issuer, ...beyond] = certificates.map((c) => parseCertificate(c));
   if (!leaf) throw new KysoError('KEY_NOT_FOUND');
   const revocation = options.revocation ?? { mode: 'online' as const };
   await checkSignerCertificate(leaf, {
     at: now,
-    ...(issuer ? { issuer } : {}),
+    ...(issuer ? { issuer, issuerChain: beyond } : {}),
     ...(revocation.mode === 'off'
       ? {}
       : {

@@ -1,4 +1,10 @@
-import type { CryptoProvider, Lang, RevocationMode, WeakAlgorithmPolicy } from '@kyso/core';
+import type {
+  CryptoProvider,
+  Lang,
+  RevocationMode,
+  RevocationTransport,
+  WeakAlgorithmPolicy,
+} from '@kyso/core';
 import type { PdfRecipient } from '../encryption/options.js';
 
 export interface VerifyPdfOptions {
@@ -11,6 +17,11 @@ export interface VerifyPdfOptions {
   revocation?: RevocationMode;
   /** The injected fetch for online revocation (globalThis.fetch by default). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * How online OCSP requests and CRL downloads travel over `fetch`: straight to the responders by
+   * default; core's `revocationService(url)` goes through kyso's signing service (browsers).
+   */
+  revocationTransport?: RevocationTransport;
   /** The time the verdict holds at; now by default. */
   validationTime?: Date;
   weakAlgorithms?: WeakAlgorithmPolicy;

@@ -120,6 +120,7 @@ export async function verifyPdf(
     dss,
     revocation,
     fetch: options.fetch ?? globalThis.fetch,
+    transport: options.revocationTransport,
     validationTime,
     weakAlgorithms,
     lang,

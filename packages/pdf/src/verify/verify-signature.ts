@@ -16,6 +16,7 @@ import {
   parseAll,
   parseSignedData,
   type RevocationMode,
+  type RevocationTransport,
   resolveProvider,
   type SignatureReport,
   type SignatureValidation,
@@ -48,6 +49,7 @@ export interface VerifyContext {
   dss: Dss | undefined;
   revocation: RevocationMode;
   fetch: typeof globalThis.fetch | undefined;
+  transport: RevocationTransport | undefined;
   validationTime: Date;
   weakAlgorithms: WeakAlgorithmPolicy;
   lang: Lang;
@@ -152,7 +154,12 @@ export async function verifySignatureEntry(
   const embedded = ctx.dss
     ? { ocspResponses: ctx.dss.ocspResponses, crls: ctx.dss.crls, certificates: ctx.dss.certificates }
     : {};
-  const revocation = { mode: ctx.revocation, embedded, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) };
+  const revocation = {
+    mode: ctx.revocation,
+    embedded,
+    ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
+    ...(ctx.transport ? { transport: ctx.transport } : {}),
+  };
   const base = {
     field: entry.field.name,
     kind: input.kind,
