@@ -133,6 +133,13 @@ describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH))('the e-
     await expect.poll(() => clerk.getByTestId('number').textContent()).toMatch(/^01\/KH-UBND$/);
     await clerk.locator('verify-badge').first().waitFor();
     await shot(clerk, '6-van-thu-ban-hanh');
+    // the badge checked every certificate online, through the signing service's revocation route
+    const badgeText = await clerk.evaluate(
+      () =>
+        document.querySelector('[data-testid="badge"]')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '',
+    );
+    expect(badgeText).toContain('Trạng thái thu hồi: kiểm tra trực tuyến');
+    expect(badgeText.match(/chưa bị thu hồi/g)).toHaveLength(6);
 
     // the list shows each document's verdict, verified in the browser
     await clerk.goto(new URL('/documents', app.url).href);

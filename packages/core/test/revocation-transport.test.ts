@@ -41,6 +41,7 @@ afterAll(async () => {
 interface Sent {
   url: string;
   method: string | undefined;
+  credentials: RequestCredentials | undefined;
   headers: Headers;
   body: Record<string, unknown>;
 }
@@ -54,6 +55,7 @@ function recorder(answer: () => Response): { fetch: typeof fetch; sent: Sent[] }
       sent.push({
         url: String(input),
         method: init?.method,
+        credentials: init?.credentials,
         headers: new Headers(init?.headers),
         body: JSON.parse(new TextDecoder().decode(init?.body as Uint8Array)) as Record<string, unknown>,
       });
@@ -82,6 +84,8 @@ describe('revocationService', () => {
     const [sent] = r.sent;
     expect(sent!.url).toBe(SERVICE);
     expect(sent!.method).toBe('POST');
+    // the application's own service may know the user by the session cookie
+    expect(sent!.credentials).toBe('same-origin');
     expect(sent!.headers.get('content-type')).toBe('application/json');
     expect(sent!.headers.get('authorization')).toBe('Bearer t');
     expect(sent!.headers.get('accept')).toContain('application/ocsp-response');
@@ -118,6 +122,17 @@ describe('revocationService', () => {
       limits: LIMITS,
     });
     expect(g.sent[0]!.body['method']).toBe('GET');
+    const o = recorder(
+      () =>
+        new Response(new Uint8Array([0x30, 0x00]), {
+          headers: { 'content-type': 'application/ocsp-response' },
+        }),
+    );
+    await revocationService(SERVICE, { credentials: 'omit' })(ocspDownload([leaf]), {
+      fetch: o.fetch,
+      limits: LIMITS,
+    });
+    expect(o.sent[0]!.credentials).toBe('omit');
   });
 
   it("names the service's refusal (its error_description) in the NETWORK_ERROR", async () => {
@@ -174,6 +189,18 @@ describe("the checker's transport", () => {
     } finally {
       server.outage.ocsp = 'none';
     }
+  });
+
+  it('sends no cookies straight to a responder', async () => {
+    let credentials: RequestCredentials | undefined;
+    const spy: typeof fetch = async (_input, init) => {
+      credentials = init?.credentials;
+      return new Response(new Uint8Array([0x30, 0x00]), {
+        headers: { 'content-type': 'application/ocsp-response' },
+      });
+    };
+    await directTransport(ocspDownload([leaf]), { fetch: spy, limits: LIMITS });
+    expect(credentials).toBe('omit');
   });
 
   it("turns a transport's failure into an unavailable status, never a throw", async () => {

@@ -54,6 +54,9 @@ export async function startSigningService(
     info: { name: 'kyso e-office demo', lang: 'vi-VN', region: 'VN' },
     // the pages time-stamp (B-T) through the service: the browser never talks to the TSA itself
     tsaProxy: { tsas: { 'dev-tsa': { url: pki.server.urls.tsa } } },
+    // …and check certificates (before signing, and in the badges) through it: OCSP and CRL URLs that
+    // certificates of the dev root name, on the loopback where the dev PKI answers
+    revocationFetcher: { anchors: [pki.root], allowNetworks: ['127.0.0.1/32'] },
   });
   return {
     service,

@@ -277,7 +277,11 @@ describe("revocation through the signing service's /revocation route", () => {
     const before = await pkiRequests();
     const bytes = (await el.sign())!;
 
-    // the badge verified the new file from what it embeds (its default): valid, with the DSS's answers
+    // the badge checked the new file online through the route (the default once it is given), and
+    // found the answers in the DSS first: valid
+    const inner = el.shadowRoot!.querySelector<VerifyBadge>('verify-badge')!;
+    expect([inner.revocation, inner.revocationUrl]).to.deep.equal(['online', `${SERVICE.base}/revocation`]);
+    expect(el.report!.policy.revocation).to.equal('online');
     const ours = el.report!.signatures[0]!;
     expect(ours.level).to.equal('B-LT');
     expect(ours.status, JSON.stringify(ours.errors)).to.equal('valid');

@@ -207,7 +207,10 @@ export class SignPdf extends KysoElement {
   declare trustProfile: string | undefined;
   /** URL of trust anchors for the verification. */
   declare trustSrc: string | undefined;
-  /** Revocation when verifying the signed file: `off` when `revocation` is off, else `embedded` by default. */
+  /**
+   * Revocation when verifying the signed file: by default `off` when `revocation` is off, `online` when
+   * `revocation-url` is set, else `embedded`.
+   */
   declare verifyRevocation: RevocationMode | undefined;
 
   readonly #dialog = new PinDialog(this);
@@ -568,7 +571,10 @@ export class SignPdf extends KysoElement {
   }
 
   #renderSigned(t: SignStrings, signed: SignedDocument): TemplateResult {
-    const verifyMode = this.verifyRevocation || (this.revocation === 'off' ? 'off' : 'embedded');
+    // a page that gave the service's revocation route wants the signed file checked online through it
+    const verifyMode =
+      this.verifyRevocation ||
+      (this.revocation === 'off' ? 'off' : this.revocationUrl ? 'online' : 'embedded');
     return html`<div class="signed" part="signed">
       <strong>${t.signedTitle}</strong>
       <verify-badge part="badge" .data=${signed.bytes} .anchors=${this.anchors}

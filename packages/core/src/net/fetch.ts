@@ -16,6 +16,11 @@ export interface FetchRequest {
   accept: readonly string[];
   /** More request headers (e.g. a TSA's credentials). */
   headers?: Record<string, string>;
+  /**
+   * Cookies: `omit` by default (a CA's responder or a third-party TSA must not see the page's);
+   * `same-origin` for the application's own services that know the user by a session cookie.
+   */
+  credentials?: 'omit' | 'same-origin';
 }
 
 /** The caller's cancellation and the per-request timeout, as one signal. */
@@ -130,7 +135,7 @@ export async function fetchBinary(
       },
       signal: combined,
       redirect: 'follow',
-      credentials: 'omit',
+      credentials: request.credentials ?? 'omit',
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}${await explanation(response)}`);
     const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();

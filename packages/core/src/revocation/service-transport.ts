@@ -10,6 +10,11 @@ export interface RevocationServiceOptions {
   ocspMethod?: 'GET' | 'POST';
   /** Certificates sent per download (the service refuses more than its `maxCertificates`, 10 by default). */
   maxCertificates?: number;
+  /**
+   * `same-origin` (default): a service of the page's own origin gets the session cookie it may know
+   * the user by, a service elsewhere none; `omit` sends none.
+   */
+  credentials?: 'omit' | 'same-origin';
 }
 
 /**
@@ -47,6 +52,7 @@ export function revocationService(url: string, options: RevocationServiceOptions
         method: 'POST',
         body: new TextEncoder().encode(JSON.stringify(body)),
         contentType: 'application/json',
+        credentials: options.credentials ?? 'same-origin',
         accept: ocsp ? OCSP_RESPONSE_TYPES : CRL_TYPES,
         ...(options.headers ? { headers: options.headers } : {}),
       },

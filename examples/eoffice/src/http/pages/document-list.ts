@@ -18,7 +18,7 @@ function table(lang: Lang, rows: readonly DocumentRow[], testid: string) {
       <td><span class="state">${d.direction === 'incoming' ? t.incoming : stateLabel(d.state, lang)}</span></td>
       <td>${
         d.current_version
-          ? html`<verify-badge lang="${lang}" src="/files/versions/${d.current_version}" trust-src="/trust.pem" revocation="off"></verify-badge>`
+          ? html`<verify-badge lang="${lang}" src="/files/versions/${d.current_version}" trust-src="/trust.pem" revocation="online" revocation-url="/kyso/revocation"></verify-badge>`
           : ''
       }</td>
     </tr>`,

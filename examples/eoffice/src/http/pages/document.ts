@@ -83,14 +83,14 @@ export function documentPage(lang: Lang, user: UserRow, view: DocumentView, erro
           ? // the official's turn: sign here, with the personal key, through the app's signing service
             html`<sign-pdf id="signer" lang="${lang}" src="/files/versions/${current}"
             worker-src="/assets/pdf.worker.min.mjs" csc-url="/kyso" credential="${view.credentials.personal}"
-            tsa-url="/kyso/tsa" level="B-T" revocation="off" trust-src="/trust.pem"
+            tsa-url="/kyso/tsa" level="B-T" revocation-url="/kyso/revocation" trust-src="/trust.pem"
             data-document="${doc.id}"></sign-pdf>`
           : html`<kyso-pdf-viewer src="/files/versions/${current}" worker-src="/assets/pdf.worker.min.mjs"></kyso-pdf-viewer>`
         : ''
     }
   </div>
   <div>
-    ${current ? html`<section><verify-badge lang="${lang}" src="/files/versions/${current}" trust-src="/trust.pem" revocation="off" open data-testid="badge"></verify-badge></section>` : ''}
+    ${current ? html`<section><verify-badge lang="${lang}" src="/files/versions/${current}" trust-src="/trust.pem" revocation="online" revocation-url="/kyso/revocation" open data-testid="badge"></verify-badge></section>` : ''}
     ${actionPanel}
     <section>
       <h2>${t.versions}</h2>
