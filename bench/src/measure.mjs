@@ -6,6 +6,26 @@ export function requireGnuTime() {
   if (r.status !== 0) throw new Error('bench needs GNU time at /usr/bin/time (apt-get install -y time)');
 }
 
+/**
+ * What the measured programs inherit: these variables and nothing else. Variables that change how a
+ * program starts stay out — NODE_OPTIONS, or NODE_EXTRA_CA_CERTS, which makes Node 20 read and parse
+ * a CA bundle at every start (some 45 ms on the machine this was written on) — so every contender
+ * starts as on a plain machine, and alike.
+ */
+const KEPT = ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ'];
+
+/** The plain environment of the measured programs, with `extra` (a password variable, say). */
+export function benchEnv(extra = {}) {
+  const env = {};
+  for (const name of KEPT) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return { ...env, ...extra };
+}
+
+/** Variables of this shell that benchEnv leaves out and that change how Node starts. */
+export function droppedStartVariables() {
+  return Object.keys(process.env).filter((name) => /^NODE_/.test(name) && !KEPT.includes(name));
+}
+
 /** One run: { seconds, rssMiB }; throws if the command fails. */
 export function measureOnce(command, args, options = {}) {
   // The kernel writes back what earlier runs wrote (hundreds of MiB of signed files) whenever it
@@ -15,6 +35,7 @@ export function measureOnce(command, args, options = {}) {
   const r = spawnSync('/usr/bin/time', ['-f', 'KYSO_TIME %M', command, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    env: benchEnv(),
     ...options,
   });
   // GNU time's %e has 10 ms steps; the clock around the spawn is finer (and adds under a millisecond).
@@ -22,6 +43,17 @@ export function measureOnce(command, args, options = {}) {
   const m = /KYSO_TIME (\d+)/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stderr}`);
   return { seconds, rssMiB: Number(m[1]) / 1024 };
+}
+
+/** Median wall time of a bare `node -e 0` in `env`: the start every Node contender pays. */
+export function nodeStart(env, runs = 7) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0'], { env });
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return median(times);
 }
 
 const median = (xs) => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserBench, browserSection } from './browser.mjs';
 import { hashFloor } from './hash-floor.mjs';
-import { requireGnuTime } from './measure.mjs';
+import { benchEnv, droppedStartVariables, nodeStart, requireGnuTime } from './measure.mjs';
 import { serviceBench, serviceSection } from './service.mjs';
 import {
   hugeSigning,
@@ -79,6 +79,11 @@ for (const mib of [1, 10, 100]) {
   await makeFile(path, mib * MiB);
   files.push({ label: `${mib} MiB`, path });
 }
+
+// How Node starts in the measured programs' plain environment, and in this shell's
+const dropped = droppedStartVariables();
+const startPlain = nodeStart(benchEnv());
+const startInherited = dropped.length > 0 ? nodeStart(process.env) : undefined;
 
 const floor = hashFloor(files);
 for (const { path } of files) await rm(path, { force: true });
@@ -151,6 +156,15 @@ const blocks = [
 (wall clock around the process; peak resident set size from GNU time). The contenders on one file
 run side by side, each once per round, so a slow spell of this shared machine falls on all of them
 alike. Machine: ${machine}.`,
+  `Every measured program runs in a plain environment (PATH, HOME, locale and time zone: \`benchEnv\` in
+bench/src/measure.mjs), so each starts as on a plain machine. A bare \`node -e 0\` took ${startPlain.toFixed(3)} s
+there${
+    startInherited === undefined
+      ? '.'
+      : `; this shell also sets ${dropped.join(', ')}, which the measured programs do not inherit — with
+${dropped.length > 1 ? 'them' : 'it'} the same start took ${startInherited.toFixed(3)} s (NODE_EXTRA_CA_CERTS makes Node read its CA bundle at every
+start), which would add to every Node contender alike.`
+  }`,
   '## Hashing floor (SHA-256 over the whole file)',
   "The cost no signer or verifier can beat; kyso's targets are stated against openssl's figure.",
   table(floor),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestPki } from '@kyso/testkit';
 import { writeLargeTestPdf, writeTestPki } from '@kyso/testkit/node';
-import { measureSideBySide } from './measure.mjs';
+import { benchEnv, measureSideBySide } from './measure.mjs';
 
 const KYSO = fileURLToPath(new URL('../../packages/cli/bin/kyso.js', import.meta.url));
 const PEERS = fileURLToPath(new URL('../peers/', import.meta.url));
@@ -134,7 +134,7 @@ export function contenders(identity) {
 
 /** The contenders over one input, all in turn round after round (see measureSideBySide), as rows. */
 function sideBySide(list, input, outputs, identity, runs) {
-  const env = { ...process.env, [PASSWORD_VAR]: identity.password };
+  const env = benchEnv({ [PASSWORD_VAR]: identity.password });
   const measured = measureSideBySide(
     list.map((contender, i) => {
       const [command, args] = contender.command(input, outputs[i]);
