@@ -159,6 +159,38 @@ describe('revocationService', () => {
     expect(String((other as { params: Record<string, unknown> }).params['detail'])).toBe('HTTP 502');
   });
 
+  it("waits for the service past the checker's own limit (its fetch and path validation take longer)", async () => {
+    // answers after 150 ms, unless the request's signal gives up first
+    const slow: typeof fetch = (_input, init) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            resolve(
+              new Response(new Uint8Array([0x30, 0x00]), {
+                headers: { 'content-type': 'application/ocsp-response' },
+              }),
+            ),
+          150,
+        );
+        init?.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(init.signal!.reason);
+        });
+      });
+    const checkerLimits = { timeoutMs: 50, maxBytes: 1024 };
+    // the checker would give up after 50 ms; the transport waits 20 s by default
+    await expect(
+      revocationService(SERVICE)(ocspDownload([leaf]), { fetch: slow, limits: checkerLimits }),
+    ).resolves.toEqual(new Uint8Array([0x30, 0x00]));
+    const error = await revocationService(SERVICE, { timeoutMs: 60 })(ocspDownload([leaf]), {
+      fetch: slow,
+      limits: checkerLimits,
+    }).catch((e: unknown) => e);
+    expect(String((error as { params: Record<string, unknown> }).params['detail'])).toBe(
+      'no answer within 60 ms',
+    );
+  });
+
   it('wants an absolute http(s) URL', () => {
     for (const bad of ['/kyso/revocation', 'ftp://app.example/kyso/revocation', 'not a url'])
       expect(() => revocationService(bad)).toThrow(expect.objectContaining({ code: 'USAGE' }));

@@ -35,8 +35,14 @@ const SERVICE = {
   otp: '135790',
 };
 
-/** The page's fetch with the service's token: the /tsa proxy, like the CSC API, wants a bearer. */
+/**
+ * The page's fetch with the service's token — for the service's own URLs only: the /tsa and
+ * /revocation proxies, like the CSC API, want a bearer, and nobody else may see it.
+ */
 const withToken: typeof fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+  const ours = url.origin === window.location.origin && url.pathname.startsWith(`${SERVICE.base}/`);
+  if (!ours) return fetch(input, init);
   const headers = new Headers(init?.headers);
   if (!headers.has('authorization')) headers.set('authorization', `Bearer ${SERVICE.token}`);
   return fetch(input, { ...init, headers });
@@ -299,6 +305,20 @@ describe("revocation through the signing service's /revocation route", () => {
     const after = await pkiRequests();
     expect(after.ocsp - before.ocsp, 'OCSP requests testkit answered').to.equal(queries.length);
 
+    const judged = await pdfsig(bytes);
+    expect(judged.valid, judged.output).to.deep.equal([true]);
+  });
+
+  it('gathers B-LT evidence through the route even when the pre-signing check is off', async () => {
+    const el = await serviceSigner('nhan-vien', 'en'); // revocation="off"
+    el.fetch = withToken;
+    el.level = 'B-LT';
+    el.tsaUrl = `${SERVICE.base}/tsa`;
+    el.revocationUrl = `${SERVICE.base}/revocation`;
+    const seen = (await serviceLog()).length;
+    const bytes = (await el.sign())!;
+    const queries = revocationQueries((await serviceLog()).slice(seen));
+    expect(queries.length, 'OCSP through the service for the DSS').to.be.greaterThan(0);
     const judged = await pdfsig(bytes);
     expect(judged.valid, judged.output).to.deep.equal([true]);
   });

@@ -101,14 +101,12 @@ export async function signDocument(request: SigningRequest): Promise<SigningResu
     signer: watched,
     level: request.level,
     ...(request.tsaUrl ? { tsa: { url: request.tsaUrl, fetch: fetchFn } } : {}),
-    revocation:
-      request.revocation === 'off'
-        ? { mode: 'off' }
-        : {
-            mode: request.revocation,
-            fetch: fetchFn,
-            ...(request.revocationUrl ? { transport: revocationService(request.revocationUrl) } : {}),
-          },
+    // `off` skips only the pre-signing check: B-LT still gathers its evidence, through the same route
+    revocation: {
+      mode: request.revocation,
+      fetch: fetchFn,
+      ...(request.revocationUrl ? { transport: revocationService(request.revocationUrl) } : {}),
+    },
     now: () => signingTime,
     ...(request.field ? { field: request.field } : {}),
     ...(request.visible ? { visible: request.visible } : {}),

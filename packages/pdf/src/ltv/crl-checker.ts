@@ -55,6 +55,11 @@ export function crlOnlyChecker(options: CrlCheckerOptions): RevocationChecker {
         body[0] === 0x30 ? body : (fromPem(new TextDecoder().decode(body), 'X509 CRL')[0] ?? body),
       );
       downloads.set(url, pending);
+      // a failure (a timeout, an abort, a proxy's refusal for these certificates) is not kept
+      const settled = pending;
+      settled.catch(() => {
+        if (downloads.get(url) === settled) downloads.delete(url);
+      });
     }
     return pending;
   };
