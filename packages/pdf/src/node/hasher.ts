@@ -49,7 +49,8 @@ function oneShotFirst(name: string, held?: Uint8Array): Hasher {
       else object().update(data);
       return this;
     },
-    digest: () => new Uint8Array(started ? started.digest() : hash(name, pending ?? new Uint8Array(0), 'buffer')),
+    digest: () =>
+      new Uint8Array(started ? started.digest() : hash(name, pending ?? new Uint8Array(0), 'buffer')),
     clone: () => (started ? wrap(started.copy()) : oneShotFirst(name, pending)),
   };
 }
