@@ -39,9 +39,17 @@ const sameOrigin: typeof fetch = (input, init) => fetch(input, { ...init, creden
 
 const image = async (name: string) => loadImage(await fetchBytes(`/assets/images/${name}`));
 
-/** The official's approval: <sign-pdf> signs (its own button or ours), the page sends the result. */
+/**
+ * The official's approval: <sign-pdf> signs (its own button or ours), the page sends the result. A
+ * reviewer whose initials field the draft has (the page set `field`) initials there: the signature
+ * image alone, scaled into the field; the others sign the signature block with their name and title.
+ */
 async function prepareApproval(element: SignPdf): Promise<void> {
-  element.preset = personalPreset({ image: await image('signature-blue.png') });
+  const signature = await image('signature-blue.png');
+  element.preset =
+    element.dataset.initials === undefined
+      ? personalPreset({ image: signature })
+      : personalPreset({ image: signature, name: '', title: '' });
   element.fonts = loadFonts;
   element.fetch = sameOrigin;
   element.addEventListener('kyso-signed', (event) => {

@@ -1,18 +1,21 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTestPdf } from '@kyso/testkit';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, run, tempDir } from '@kyso/testkit/node';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEoffice, startEoffice } from '../src/server.js';
+import { overlaps, pdfWords, type Word } from './support/pdf-words.js';
 
 /**
- * The whole chain in a real browser (Debian's Chromium through playwright-core): the officials sign in
+ * The whole chain in a real browser (Debian's Chromium through playwright-core): the specialist
+ * uploads the sample draft (downloaded from the new-draft page's link), the officials sign in
  * <sign-pdf> through the app's signing service, one rejection goes back, the clerk issues; the issued
- * PDF is downloaded and judged by pdfsig and `kyso verify`. A screenshot of each step is saved in
- * test-results/ (and in docs/screenshots/ with EOFFICE_SCREENSHOTS=docs, for the README).
+ * PDF is downloaded and judged by pdfsig and `kyso verify`, and what the signatures drew is checked
+ * to stay clear of the draft's text. A screenshot of each step is saved in test-results/ (and in
+ * docs/screenshots/ with EOFFICE_SCREENSHOTS=docs, for the README), the issued PDF in
+ * test-results/issued.pdf.
  */
 const here = fileURLToPath(new URL('..', import.meta.url));
 const shots = join(here, process.env.EOFFICE_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results');
@@ -78,9 +81,9 @@ describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH))('the e-
   beforeAll(async () => {
     dir = await tempDir('eoffice-e2e-');
     await mkdir(shots, { recursive: true });
+    await mkdir(join(here, 'test-results'), { recursive: true });
     app = await startEoffice({ dataDir: join(dir.path, 'data'), host: '127.0.0.1', port: 0, pkiPort: 0 });
     draftPath = join(dir.path, 'du-thao.pdf');
-    await writeFile(draftPath, await makeTestPdf({ pages: 1, title: 'Ke hoach chuyen doi so nam 2025' }));
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
@@ -96,6 +99,13 @@ describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH))('the e-
   it('walks the chain with one rejection, issues, and the issued PDF verifies', async () => {
     const specialist = await as('chuyen-vien');
     await specialist.goto(new URL('/documents/new', app.url).href);
+    // the sample draft, from the page's own link, as someone trying the demo would take it
+    const [sample] = await Promise.all([
+      specialist.waitForEvent('download'),
+      specialist.getByTestId('sample-draft').click(),
+    ]);
+    expect(sample.suggestedFilename()).toBe('du-thao-ke-hoach.pdf');
+    await sample.saveAs(draftPath);
     await specialist.locator('#file').setInputFiles(draftPath);
     await shot(specialist, '1-chuyen-vien-du-thao');
     await specialist.getByTestId('upload').click();
@@ -162,6 +172,10 @@ describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH))('the e-
     await download.saveAs(issued);
     const pdfsig = await run('pdfsig', [issued]);
     expect(pdfsig.stdout.match(/Signature is Valid\./g)).toHaveLength(6);
+    // the reviewers initialled the draft's fields (ký tắt); no field is left unsigned
+    expect(pdfsig.stdout).toContain('Signature Field Name: ky-tat-lanh-dao-phong');
+    expect(pdfsig.stdout).toContain('Signature Field Name: ky-tat-lanh-dao-van-phong');
+    expect(pdfsig.stdout).not.toContain('not signed');
     const trust = join(dir.path, 'trust.pem');
     await writeFile(trust, await (await fetch(new URL('/trust.pem', app.url))).text());
     const verify = await run(process.execPath, [
@@ -181,9 +195,23 @@ describe.skipIf(process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH))('the e-
     };
     expect(report.status).toBe('valid');
     expect(report.signatures.every((s) => s.modificationsAfter !== 'disallowed')).toBe(true);
+    await copyFile(issued, join(here, 'test-results', 'issued.pdf'));
     const text = await run('pdftotext', [issued, '-']);
     expect(text.stdout).toContain('Số: 01/KH-UBND');
-    expect(text.stdout).toContain('ngày');
+    expect(text.stdout).toMatch(/Thử Nghiệm, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(text.stdout).toContain('KẾ HOẠCH\nTriển khai văn phòng điện tử năm 2025');
     expect((await readFile(issued)).length).toBeGreaterThan(0);
+
+    // what the signatures drew (number, date line, names, seal text) lies clear of the draft's words
+    const draft = await pdfWords(draftPath);
+    const drawn = await pdfWords(issued);
+    const key = (w: Word) => `${w.page} ${w.text} ${w.x1} ${w.y1}`;
+    const own = new Set(draft.words.map(key));
+    const added = drawn.words.filter((w) => !own.has(key(w)));
+    expect(added.map((w) => w.text).join(' ')).toContain('Số: 01/KH-UBND');
+    const clashes = added.flatMap((a) =>
+      draft.words.filter((d) => d.page === a.page && overlaps(a, d)).map((d) => `${a.text} × ${d.text}`),
+    );
+    expect(clashes).toEqual([]);
   }, 600_000);
 });

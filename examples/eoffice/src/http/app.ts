@@ -8,6 +8,7 @@ import { langOf } from './context.js';
 import { apiRoutes } from './routes/api.js';
 import { fileRoutes } from './routes/files.js';
 import { pageRoutes } from './routes/pages.js';
+import { sampleRoutes } from './routes/samples.js';
 
 /** The whole web application: pages, the signing API, files, the signing service and the client assets. */
 export function createApp(ctx: AppContext, signing: SigningService, assetsDir: string): Express {
@@ -23,6 +24,7 @@ export function createApp(ctx: AppContext, signing: SigningService, assetsDir: s
   app.use(pageRoutes(ctx));
   app.use(apiRoutes(ctx));
   app.use(fileRoutes(ctx));
+  app.use(sampleRoutes());
 
   const errors: ErrorRequestHandler = (error, req, res, _next) => {
     const lang = langOf(req);

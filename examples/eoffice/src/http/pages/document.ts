@@ -16,6 +16,8 @@ export interface DocumentView {
   users: readonly UserRow[];
   /** The signing service's credential ids this user may sign with (personal, and the seal for the clerk). */
   credentials: { personal: string; organization?: string };
+  /** The draft's empty field this reviewer initials (domain/initials.ts), when it has one. */
+  initialsField?: string;
 }
 
 // the clock agencies' tools print, +07:00 whatever the server's zone
@@ -84,6 +86,7 @@ export function documentPage(lang: Lang, user: UserRow, view: DocumentView, erro
             html`<sign-pdf id="signer" lang="${lang}" src="/files/versions/${current}"
             worker-src="/assets/pdf.worker.min.mjs" csc-url="/kyso" credential="${view.credentials.personal}"
             tsa-url="/kyso/tsa" level="B-T" revocation-url="/kyso/revocation" trust-src="/trust.pem"
+            ${view.initialsField ? html`field="${view.initialsField}" data-initials` : ''}
             data-document="${doc.id}"></sign-pdf>`
           : html`<kyso-pdf-viewer src="/files/versions/${current}" worker-src="/assets/pdf.worker.min.mjs"></kyso-pdf-viewer>`
         : ''

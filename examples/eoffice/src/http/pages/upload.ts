@@ -2,6 +2,7 @@ import type { Lang } from '../../domain/errors.js';
 import type { UserRow } from '../../store/documents.js';
 import { html } from '../html.js';
 import { strings } from '../i18n.js';
+import { SAMPLE_DRAFT_PATH } from '../routes/samples.js';
 import { layout } from './layout.js';
 
 /** The specialist's new draft: subject, symbol, PDF (posted as a form with a file). */
@@ -21,6 +22,7 @@ export function newDraftPage(lang: Lang, user: UserRow, error?: string): string 
     <input type="text" id="symbol" name="symbol" required value="KH-UBND">
     <label for="file">${t.file}</label>
     <input type="file" id="file" name="file" accept="application/pdf" required>
+    <p><a href="${SAMPLE_DRAFT_PATH}" download data-testid="sample-draft">${t.sampleDraft}</a> — ${t.sampleDraftHint}</p>
     <p><button type="submit" data-testid="upload">${t.upload}</button></p>
   </form>
 </section>`,

@@ -1,6 +1,8 @@
 import { type Router as ExpressRouter, Router, urlencoded } from 'express';
 import { verifyIncoming } from '../../app/incoming.js';
+import { initialsField } from '../../app/initials-field.js';
 import { AppError } from '../../domain/errors.js';
+import { availableActions } from '../../domain/workflow.js';
 import { type AppContext, currentUser, idParam, langOf, requireUser } from '../context.js';
 import { documentPage } from '../pages/document.js';
 import { documentListPage } from '../pages/document-list.js';
@@ -53,11 +55,19 @@ export function pageRoutes(ctx: AppContext): ExpressRouter {
     });
     res.redirect(303, `/documents/${id}`);
   });
-  r.get('/documents/:id', (req, res) => {
+  r.get('/documents/:id', async (req, res) => {
     const user = requireUser(ctx, req);
     const lang = langOf(req);
     const id = idParam(req.params.id);
     const doc = ctx.store.document(id);
+    // a reviewer about to approve initials the draft's field for it, when there is one
+    const approving =
+      doc.direction === 'outgoing' &&
+      doc.current_version !== null &&
+      availableActions(doc.state, user.role).includes('approve');
+    const initials = approving
+      ? await initialsField(await ctx.store.bytes(doc.current_version!), user.role)
+      : undefined;
     const code = typeof req.query.error === 'string' ? req.query.error : undefined;
     const error =
       code && /^[A-Z_]+$/.test(code) ? new AppError(code as AppError['code']).localized(lang) : undefined;
@@ -72,6 +82,7 @@ export function pageRoutes(ctx: AppContext): ExpressRouter {
           comments: ctx.store.comments(id),
           users: ctx.store.users(),
           credentials: ctx.credentialOf(user.id),
+          ...(initials ? { initialsField: initials } : {}),
         },
         error,
       ),
