@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { concat } from '@kyso/core';
 import { PdfDict, type PdfObject, PdfRef, PdfStream, PdfString, serialize } from '@kyso/pdf';
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
@@ -77,12 +78,6 @@ export class PdfFile {
       ['ID', [id, id]],
     ]);
     push(`trailer\n${serialize(trailer)}\nstartxref\n${xref}\n%%EOF\n`);
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concat(...chunks);
   }
 }
