@@ -95,6 +95,20 @@ describe('online OCSP against testkit', () => {
     expect(server.requests.crl).toBe(crlBefore + 1);
   });
 
+  it('asks only CRLs with ocsp: false, passing over embedded OCSP answers too', async () => {
+    const first = await online().check(query('lanh-dao-phong'));
+    const ocspAnswer = first.evidence!.ocspResponses;
+    const before = { ocsp: server.requests.ocsp, crl: server.requests.crl };
+    const r = await online({ ocsp: false, embedded: { ocspResponses: ocspAnswer } }).check(
+      query('lanh-dao-phong'),
+    );
+    expect(r).toMatchObject({ status: 'good', source: 'crl', embedded: false });
+    expect(r.evidence?.crls).toHaveLength(1);
+    expect(r.evidence?.ocspResponses).toHaveLength(0);
+    expect(server.requests.ocsp).toBe(before.ocsp);
+    expect(server.requests.crl).toBe(before.crl + 1);
+  });
+
   it('builds SHA-256 CertIDs on request', async () => {
     const r = await online({ ocspHash: 'SHA-256' }).check(query('revoked'));
     expect(r).toMatchObject({ status: 'revoked', source: 'ocsp' });

@@ -19,6 +19,11 @@ export interface RevocationCheckerOptions extends RevocationOptions {
   ocspHash?: CertIdHash;
   /** Send a nonce with online requests (true by default); a differing nonce in the answer is refused. */
   ocspNonce?: boolean;
+  /**
+   * false: CRLs only, embedded and online — for evidence that must come from a CRL even where OCSP
+   * would answer (B-LT with every source). True by default.
+   */
+  ocsp?: boolean;
 }
 
 /** What was tried, for the detail of the result. */
@@ -98,7 +103,8 @@ function resolve(options: RevocationOptions): CryptoProvider {
  * The revocation checker of DESIGN.md: embedded OCSP responses, then embedded CRLs, then (online
  * mode) each OCSP responder the certificate names, then each CRL distribution point. Requests go
  * through `options.transport` (straight to the URL by default) over `options.fetch`; online mode
- * without a fetch falls back to `globalThis.fetch` when the runtime has one. Fetched CRLs are cached per URL for the life of the checker (refetched once stale).
+ * without a fetch falls back to `globalThis.fetch` when the runtime has one. Fetched CRLs are cached
+ * per URL for the life of the checker (refetched once stale; a failed download is not kept).
  * Evidence that cannot be used (malformed, unauthorised, stale, about another certificate) is
  * passed over and named in the detail; only the caller's cancellation (ABORTED) and a misuse
  * (INVALID_INPUT) are thrown.
@@ -111,7 +117,8 @@ export function createRevocationChecker(options: RevocationCheckerOptions): Revo
   };
   const fetchFn: FetchFunction | undefined =
     options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
-  const embeddedOcsp = options.embedded?.ocspResponses ?? [];
+  const useOcsp = options.ocsp !== false;
+  const embeddedOcsp = useOcsp ? (options.embedded?.ocspResponses ?? []) : [];
   const embeddedCrls = parseAll(options.embedded?.crls ?? [], parseCrl);
   const pool = parseAll(options.embedded?.certificates ?? [], parseCertificate).filter(
     (c): c is Certificate => !(c instanceof Error),
@@ -159,8 +166,9 @@ export function createRevocationChecker(options: RevocationCheckerOptions): Revo
       trail.notes.push('online checking needs a fetch function: none was given and the runtime has none');
       return undefined;
     }
-    if (certificate.ocspUrls.length === 0) trail.notes.push('the certificate names no OCSP responder');
-    for (const url of certificate.ocspUrls) {
+    if (useOcsp && certificate.ocspUrls.length === 0)
+      trail.notes.push('the certificate names no OCSP responder');
+    for (const url of useOcsp ? certificate.ocspUrls : []) {
       const label = `OCSP ${url}`;
       if (!fetchableUrl(url)) {
         trail.notes.push(`${label}: skipped (only http and https are fetched)`);

@@ -15,7 +15,6 @@ import { listSignatures, type SignatureEntry } from '../signatures/list-signatur
 import { DocumentEdit } from '../writer/document-edit.js';
 import { type AppendedPdf, assertSignaturesKept, buildUpdate } from './append.js';
 import { aiaFetcher, certificateChain } from './chain.js';
-import { crlOnlyChecker } from './crl-checker.js';
 import { derKey, loadDss, type ValidationData } from './dss-read.js';
 import { type DssAdded, writeDss } from './dss-write.js';
 import { type CertificateStatus, EvidenceCollector, emptyData, mergeInto } from './revocation-evidence.js';
@@ -144,26 +143,18 @@ export async function addValidationData(
     revocation.fetch ??
     (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
   const timeoutMs = revocation.timeoutMs ?? 10_000;
-  const collector = new EvidenceCollector({
-    checker: createRevocationChecker({
+  // ocsp false: CRLs only, for a CRL too where OCSP answered (core's checker stops at the first answer)
+  const checker = (ocsp: boolean) =>
+    createRevocationChecker({
       ...revocation,
+      ocsp,
       embedded: { ocspResponses, crls, certificates },
       ...(options.provider ? { provider: options.provider } : {}),
       now: time,
-    }),
-    ...(options.revocationSources === 'all'
-      ? {
-          crlChecker: crlOnlyChecker({
-            crls,
-            certificates,
-            fetch: online ? fetchFn : undefined,
-            transport: revocation.transport,
-            provider: options.provider,
-            now: time,
-            timeoutMs,
-          }),
-        }
-      : {}),
+    });
+  const collector = new EvidenceCollector({
+    checker: checker(true),
+    ...(options.revocationSources === 'all' ? { crlChecker: checker(false) } : {}),
     anchors,
     time,
     ...(signal ? { signal } : {}),
