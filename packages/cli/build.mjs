@@ -2,11 +2,9 @@
 // only what its command needs: `kyso sign` spends its time hashing, not resolving ~200 modules.
 // `kyso sign` is also built as one CommonJS file with V8's code cache beside it (precompiled.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { Script } from 'node:vm';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { wrapCommonJs } from './dist/precompiled.js';
+import { runCommonJs } from './dist/precompiled.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Chunk names are content hashes: without a clean folder every build would leave the old ones behind.
@@ -48,13 +46,4 @@ await build({
 });
 // V8's code cache of the module's top level, made by the Node that builds (CI's is the one that
 // runs the tests); another V8 rejects it and compiles as usual.
-const script = new Script(wrapCommonJs(readFileSync(precompiled, 'utf8')), { filename: precompiled });
-const module = { exports: {} };
-script.runInThisContext()(
-  module.exports,
-  createRequire(precompiled),
-  module,
-  precompiled,
-  dirname(precompiled),
-);
-writeFileSync(`${precompiled}.cache`, script.createCachedData());
+writeFileSync(`${precompiled}.cache`, runCommonJs(precompiled).script.createCachedData());

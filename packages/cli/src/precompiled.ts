@@ -1,12 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-/** How a precompiled command's CommonJS text is wrapped, the same when building its cache and loading it. */
-export function wrapCommonJs(source: string): string {
-  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+/**
+ * Compiles a CommonJS file wrapped as Node wraps modules — with V8's code cache when given — and
+ * runs it: the same when build.mjs makes the cache and when a command loads with it.
+ */
+export function runCommonJs<T>(file: string, cachedData?: Buffer): { script: Script; exports: T } {
+  const source = readFileSync(file, 'utf8');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: {} as T };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return { script, exports: module.exports };
 }
 
 /**
@@ -17,20 +27,12 @@ export function wrapCommonJs(source: string): string {
  */
 export function loadPrecompiled<T>(name: string): T | undefined {
   const file = fileURLToPath(new URL(`./${name}.cjs`, import.meta.url));
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(file)) return undefined;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(`${file}.cache`);
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(wrapCommonJs(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as T };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
+  return runCommonJs<T>(file, cachedData).exports;
 }

@@ -1,8 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // What a fresh `kyso` process compiles before it does anything: the static imports of the built
@@ -60,17 +58,11 @@ describe('the modules a fresh kyso process loads', () => {
 
 describe('the precompiled kyso sign (one CommonJS file and its V8 code cache)', () => {
   it('is built with a cache this Node accepts, and exports the command', async () => {
-    const { wrapCommonJs } = await import('../src/precompiled.js');
+    const { runCommonJs } = await import('../src/precompiled.js');
     const file = join(bundle, 'sign.cjs');
-    const source = await readFile(file, 'utf8');
-    const script = new Script(wrapCommonJs(source), {
-      filename: file,
-      cachedData: await readFile(`${file}.cache`),
-    });
+    const { script, exports } = runCommonJs<{ sign?: unknown }>(file, await readFile(`${file}.cache`));
     expect(script.cachedDataRejected).toBe(false);
-    const module = { exports: {} as { sign?: unknown } };
-    script.runInThisContext()(module.exports, createRequire(file), module, file, bundle);
-    expect(module.exports.sign).toBeTypeOf('function');
+    expect(exports.sign).toBeTypeOf('function');
   });
 
   it('has no import() or import.meta left, which CommonJS in a vm script cannot run', async () => {
