@@ -162,8 +162,11 @@ there${
     startInherited === undefined
       ? '.'
       : `; this shell also sets ${dropped.join(', ')}, which the measured programs do not inherit — with
-${dropped.length > 1 ? 'them' : 'it'} the same start took ${startInherited.toFixed(3)} s (NODE_EXTRA_CA_CERTS makes Node read its CA bundle at every
-start), which would add to every Node contender alike.`
+${dropped.length > 1 ? 'them' : 'it'} the same start took ${startInherited.toFixed(3)} s${
+          dropped.includes('NODE_EXTRA_CA_CERTS')
+            ? ' (NODE_EXTRA_CA_CERTS makes Node read its CA bundle at every start)'
+            : ''
+        }, which would add to every Node contender alike.`
   }`,
   '## Hashing floor (SHA-256 over the whole file)',
   "The cost no signer or verifier can beat; kyso's targets are stated against openssl's figure.",

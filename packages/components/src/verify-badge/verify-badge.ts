@@ -41,8 +41,8 @@ const ICONS: Record<Shown, SVGTemplateResult> = {
  * `trust-src` (a URL of PEM/DER certificates). Revocation is `embedded` by default: no request
  * leaves the page unless `revocation="online"` is set (through the `fetch` property when given, and
  * through a kyso signing service's `revocation-url` when set, since most OCSP and CRL servers do not
- * answer pages of another origin). A
- * new document, trust or language aborts the verification under way and starts another.
+ * answer pages of another origin). A new document, trust or language aborts the verification under
+ * way and starts another.
  *
  * @tagname verify-badge
  * @summary Verifies a PDF's signatures and shows the verdict.

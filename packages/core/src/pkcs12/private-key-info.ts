@@ -31,24 +31,26 @@ interface Curve {
 
 // The curves load on first use: building them (field tables, precomputed points) costs a fresh
 // process tens of milliseconds, and an RSA key, the common case, never needs one.
+const nist = () => import('@noble/curves/nist.js');
+const misc = () => import('@noble/curves/misc.js');
 const CURVES: Record<string, { name: EcCurve; bits: number; load: () => Promise<Curve> }> = {
-  [OID.p256]: { name: 'P-256', bits: 256, load: async () => (await import('@noble/curves/nist.js')).p256 },
-  [OID.p384]: { name: 'P-384', bits: 384, load: async () => (await import('@noble/curves/nist.js')).p384 },
-  [OID.p521]: { name: 'P-521', bits: 521, load: async () => (await import('@noble/curves/nist.js')).p521 },
+  [OID.p256]: { name: 'P-256', bits: 256, load: async () => (await nist()).p256 },
+  [OID.p384]: { name: 'P-384', bits: 384, load: async () => (await nist()).p384 },
+  [OID.p521]: { name: 'P-521', bits: 521, load: async () => (await nist()).p521 },
   [OID.brainpoolP256r1]: {
     name: 'brainpoolP256r1',
     bits: 256,
-    load: async () => (await import('@noble/curves/misc.js')).brainpoolP256r1,
+    load: async () => (await misc()).brainpoolP256r1,
   },
   [OID.brainpoolP384r1]: {
     name: 'brainpoolP384r1',
     bits: 384,
-    load: async () => (await import('@noble/curves/misc.js')).brainpoolP384r1,
+    load: async () => (await misc()).brainpoolP384r1,
   },
   [OID.brainpoolP512r1]: {
     name: 'brainpoolP512r1',
     bits: 512,
-    load: async () => (await import('@noble/curves/misc.js')).brainpoolP512r1,
+    load: async () => (await misc()).brainpoolP512r1,
   },
   [OID.secp256k1]: {
     name: 'secp256k1',
